@@ -1,0 +1,28 @@
+package org.anxin.infra.bus;
+
+/**
+ * Every event-bus address the modules use, in one place. A module sends and consumes through the typed helper of the
+ * message family, never through a string of its own.
+ */
+public final class Addresses {
+
+  /** An alarm was raised or got a new occurrence (publish). */
+  public static final String ALARM_RAISED = "alarm.raised";
+  /** An alarm changed state or a notification was sent (publish). */
+  public static final String ALARM_CHANGED = "alarm.changed";
+  /** A request to change an alarm's state, answered by the dispatcher alone (request/reply). */
+  public static final String ALARM_COMMAND = "alarm.command";
+  /** A request to create a service order (request/reply). */
+  public static final String ORDER_CREATE = "order.create";
+  /** A service order changed state (publish). */
+  public static final String ORDER_CHANGED = "order.changed";
+  /** A request that the hotline place a call (request/reply). */
+  public static final String HOTLINE_ORIGINATE = "hotline.originate";
+  /** Live call state and screen pops (publish). */
+  public static final String CALL_EVENT = "call.event";
+  /** A command for a device, sent by the gateway on its {@code cmd} topic (request/reply). */
+  public static final String DEVICE_COMMAND = "device.command";
+
+  private Addresses() {
+  }
+}
