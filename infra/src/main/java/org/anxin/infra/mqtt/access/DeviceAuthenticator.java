@@ -47,7 +47,9 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
     String secret = utf8(connect.getPassword().get());
     if (platform.matches(user, secret)) {
       grantPlatform(output);
-    } else if (user.equals(platform.user()) || !DeviceIds.isValid(user)) {
+    } else if (user.equals(platform.user())) {
+      refuse(output, user, LoginVerdict.WRONG_SECRET);
+    } else if (!DeviceIds.isValid(user)) {
       refuse(output, user, LoginVerdict.UNKNOWN_DEVICE);
     } else if (!user.equals(connect.getClientId())) {
       output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "a device's client id is its id");
