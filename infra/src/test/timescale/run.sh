@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs TimescaleMigrationsTest against a private TimescaleDB (see README.md): installs the two npm packages under
+# Runs TimescaleMigrationsTest against a private TimescaleDB (see docs/schema.md): installs the two npm packages under
 # infra/target/timescale, starts the server on a free loopback port, runs the test, stops the server.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

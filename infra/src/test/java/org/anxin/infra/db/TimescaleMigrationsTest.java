@@ -2,13 +2,13 @@ package org.anxin.infra.db;
 
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,9 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The TimescaleDB branch of V3, on a real TimescaleDB. Runs only when {@code ANXIN_TEST_TIMESCALE_URL} names an
- * empty database on a server with TimescaleDB ({@code infra/src/test/timescale/} starts one); skipped otherwise.
+ * empty database on a server with TimescaleDB ({@code infra/src/test/timescale/run.sh} starts one and sets it);
+ * skipped otherwise.
  */
 @DisplayName("The migrations on TimescaleDB")
+@EnabledIfEnvironmentVariable(named = "ANXIN_TEST_TIMESCALE_URL", matches = ".+",
+    disabledReason = "ANXIN_TEST_TIMESCALE_URL is not set (Debian has no TimescaleDB package; "
+        + "infra/src/test/timescale/run.sh starts one and sets it)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimescaleMigrationsTest {
 
@@ -35,8 +39,6 @@ class TimescaleMigrationsTest {
 
   @BeforeAll
   static void migrate() throws SQLException {
-    Assumptions.assumeTrue(URL != null && !URL.isBlank(), "ANXIN_TEST_TIMESCALE_URL is not set, and Debian offers "
-        + "no TimescaleDB package for this machine's PostgreSQL: see infra/src/test/timescale/README.md");
     dataSource = new OneConnectionDataSource(URL, System.getenv().getOrDefault("ANXIN_TEST_TIMESCALE_USER",
         "postgres"), System.getenv().getOrDefault("ANXIN_TEST_TIMESCALE_PASSWORD", ""));
     assertEquals(0, MigratedDatabase.single(dataSource, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
@@ -66,8 +68,8 @@ class TimescaleMigrationsTest {
   void hypertablesAndAggregate() throws SQLException {
     assertEquals(2, MigratedDatabase.single(dataSource, "SELECT count(*) FROM timescaledb_information.hypertables "
         + "WHERE hypertable_name IN ('telemetry', 'device_events') AND compression_enabled"));
-    assertEquals(1, MigratedDatabase.single(dataSource, "SELECT count(*) FROM "
-        + "timescaledb_information.continuous_aggregates WHERE view_name = 'telemetry_hourly' AND NOT materialized_only"));
+    assertEquals(1, MigratedDatabase.single(dataSource, "SELECT count(*) FROM timescaledb_information"
+        + ".continuous_aggregates WHERE view_name = 'telemetry_hourly' AND NOT materialized_only"));
   }
 
   @Test
@@ -106,6 +108,22 @@ class TimescaleMigrationsTest {
     try (Connection c = dataSource.getConnection()) {
       assertEquals(new Retention.Purged(0, 0, 1), retention.purge(c, Instant.now()));
     }
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("keep refusing a redelivered reading once its chunk is compressed")
+  void identityOnCompressedChunk() throws SQLException {
+    // GIVEN the reading of test 4, its chunk compressed
+    MigratedDatabase.single(dataSource, "SELECT count(compress_chunk(c)) FROM show_chunks('telemetry') c");
+    assertEquals(1, MigratedDatabase.single(dataSource, "SELECT count(*) FROM chunk_compression_stats('telemetry') "
+        + "WHERE compression_status = 'Compressed' AND chunk_name IN (SELECT chunk_name FROM "
+        + "timescaledb_information.chunks WHERE range_start <= ? AND range_end > ?)", TS, TS));
+    // WHEN it is redelivered THEN it is still refused, and skipped quietly with ON CONFLICT DO NOTHING
+    String insert = "INSERT INTO telemetry (device_id, boot, seq, ts, hr) VALUES ('wb-ts', 'b1', 1, ?, 70)";
+    MigratedDatabase.assertViolates("23505", () -> MigratedDatabase.update(dataSource, insert, TS));
+    assertEquals(0, MigratedDatabase.update(dataSource, insert + " ON CONFLICT DO NOTHING", TS));
+    assertEquals(1, MigratedDatabase.single(dataSource, "SELECT count(*) FROM telemetry WHERE device_id = 'wb-ts'"));
   }
 
   private static long jobs(String proc) throws SQLException {
