@@ -6,8 +6,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 infra=$(cd "$here/../../.." && pwd)
 work="$infra/target/timescale"
 mkdir -p "$work"
-cp "$here/package.json" "$here/.npmrc" "$here/server.mjs" "$work/"
-(cd "$work" && npm install --no-audit --no-fund --silent)
+cp "$here/package.json" "$here/package-lock.json" "$here/.npmrc" "$here/server.mjs" "$work/"
+(cd "$work" && npm ci --no-audit --no-fund --silent)
 rm -f "$work/port"
 node "$work/server.mjs" "$work/port" > "$work/server.log" 2>&1 &
 server=$!
