@@ -8,13 +8,10 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.anxin.infra.mqtt.MqttClients.closeQuietly;
 import static org.anxin.infra.mqtt.MqttClients.connect;
@@ -25,14 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The embedded broker lets in the platform and registered devices, each on its own topics only")
+@ExtendWith(SharedBroker.Resolver.class)
 class EmbeddedBrokerAccessTest {
 
   private static final int BAD_LOGIN = 0x86;
   private static final int NOT_AUTHORIZED = 0x87;
   private static final int CLIENT_ID_NOT_VALID = 0x85;
 
-  @TempDir
-  static Path data;
   static BrokerFixture fixture;
   static DeviceRegistry registry;
   static EmbeddedBroker broker;
@@ -40,19 +36,12 @@ class EmbeddedBrokerAccessTest {
   static IssuedSecret b;
 
   @BeforeAll
-  static void startBroker() {
-    fixture = new BrokerFixture();
+  static void registerDevices(SharedBroker shared) {
+    fixture = shared.fixture;
+    broker = shared.broker;
     registry = new DeviceRegistry(fixture.database);
     a = registry.add(wristband("wb-a")).await();
     b = registry.add(wristband("wb-b")).await();
-    broker = EmbeddedBroker.start(BrokerFixture.node(data), BrokerFixture.mqtt(BrokerFixture.freePort(), true, null),
-        fixture.database);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-    fixture.close();
   }
 
   static NewDevice wristband(String id) {
