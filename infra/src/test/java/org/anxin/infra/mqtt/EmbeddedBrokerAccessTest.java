@@ -29,6 +29,7 @@ class EmbeddedBrokerAccessTest {
   private static final int NOT_AUTHORIZED = 0x87;
   private static final int CLIENT_ID_NOT_VALID = 0x85;
 
+  static SharedBroker shared;
   static BrokerFixture fixture;
   static DeviceRegistry registry;
   static EmbeddedBroker broker;
@@ -36,7 +37,8 @@ class EmbeddedBrokerAccessTest {
   static IssuedSecret b;
 
   @BeforeAll
-  static void registerDevices(SharedBroker shared) {
+  static void registerDevices(SharedBroker sharedBroker) {
+    shared = sharedBroker;
     fixture = shared.fixture;
     broker = shared.broker;
     registry = new DeviceRegistry(fixture.database);
@@ -73,6 +75,25 @@ class EmbeddedBrokerAccessTest {
     device.publish(topic("wb-a", "telemetry"), message("{\"seq\":1}", 1));
     // THEN the platform receives it on A's topic
     assertEquals(new Inbox.Message(topic("wb-a", "telemetry"), "{\"seq\":1}"), inbox.next());
+    closeQuietly(device);
+    closeQuietly(gateway);
+  }
+
+  @Test
+  @DisplayName("a device may also connect over TLS, verifying the broker's certificate")
+  void deviceOverTls() throws Exception {
+    // GIVEN the platform listening on the plain loopback listener
+    Inbox inbox = new Inbox();
+    MqttClient gateway = platform(inbox);
+    gateway.subscribe(new MqttSubscription[] {new MqttSubscription("anxin/v1/dev/wb-a/+", 1)});
+    // WHEN device A connects to the TLS listener, trusting the broker's certificate, and publishes
+    MqttConnectionOptions options = MqttClients.trusting(login("wb-a", a.secret()), shared.keystore,
+        SharedBroker.KEYSTORE_PASSWORD);
+    MqttClient device = connect(broker.tlsUrl(), "wb-a", options, null);
+    device.publish(topic("wb-a", "status"), message("{\"online\":true}", 1));
+    // THEN the platform receives it
+    assertTrue(broker.tlsUrl().startsWith("ssl://127.0.0.1:"));
+    assertEquals(new Inbox.Message(topic("wb-a", "status"), "{\"online\":true}"), inbox.next());
     closeQuietly(device);
     closeQuietly(gateway);
   }

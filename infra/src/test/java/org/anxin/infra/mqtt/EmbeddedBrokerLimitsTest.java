@@ -92,7 +92,7 @@ class EmbeddedBrokerLimitsTest {
   }
 
   @Test
-  @DisplayName("the gateways' shared queue holds more than Mosquitto's and HiveMQ's default of 1,000 while they are away")
+  @DisplayName("the gateways' shared queue holds more than the brokers' default of 1,000 while they are away")
   void sharedQueueOutlastsTheDefault() throws Exception {
     // GIVEN a gateway with a persistent session on the shared subscription, gone away
     MqttConnectionOptions gatewayLogin = persistent(broker.platformUser(), broker.platformPassword());

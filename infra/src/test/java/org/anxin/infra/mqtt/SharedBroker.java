@@ -17,18 +17,42 @@ import java.util.Comparator;
  */
 public final class SharedBroker implements AutoCloseable {
 
+  public static final String KEYSTORE_PASSWORD = "test-keystore";
+
   public final BrokerFixture fixture = new BrokerFixture();
   public final EmbeddedBroker broker;
+  /** The broker's TLS key and self-signed certificate for 127.0.0.1, which clients of the tests trust. */
+  public final Path keystore;
   private final Path data;
 
   private SharedBroker() {
     try {
       data = Files.createTempDirectory("anxin-broker-");
+      keystore = selfSignedKeystore(data.resolve("broker.p12"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    broker = EmbeddedBroker.start(BrokerFixture.node(data),
-        BrokerFixture.mqtt(BrokerFixture.freePort(), true, null), fixture.database);
+    MqttOptions mqtt = BrokerFixture.mqtt(BrokerFixture.freePort(), true, null);
+    MqttTls tls = new MqttTls(keystore, KEYSTORE_PASSWORD, BrokerFixture.freePort(), true);
+    broker = EmbeddedBroker.start(BrokerFixture.node(data), new MqttOptions(mqtt.url(), mqtt.user(), mqtt.password(),
+        mqtt.host(), mqtt.port(), mqtt.portExplicit(), tls), fixture.database);
+  }
+
+  private static Path selfSignedKeystore(Path file) throws IOException {
+    Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "broker", "-keyalg", "EC",
+        "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", KEYSTORE_PASSWORD,
+        "-keypass", KEYSTORE_PASSWORD).redirectErrorStream(true).start();
+    try {
+      String output = new String(keytool.getInputStream().readAllBytes());
+      if (keytool.waitFor() != 0) {
+        throw new IOException("keytool failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while keytool ran", e);
+    }
+    return file;
   }
 
   @Override
