@@ -7,9 +7,6 @@ final class AlarmSql {
 
   static final String APPLIED = "SELECT alarm_id FROM alarm_events WHERE idempotency_key = ?";
 
-  /** Serialises raises of subjects the unique index on open alarms per elder does not cover. */
-  static final String SUBJECT_LOCK = "SELECT pg_advisory_xact_lock(hashtext(?))";
-
   static final String INSERT_ALARM = """
       INSERT INTO alarms (elder_id, household_id, device_id, village_id, township_id, type, priority, state,
                           opened_at, occurrences, last_occurrence_at, source_device_id, source_boot, source_seq,

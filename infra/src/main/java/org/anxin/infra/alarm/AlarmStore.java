@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The JDBC half of raising: each call runs inside the caller's transaction on a connection with auto-commit off.
- * One open alarm per subject and type: the unique index on open alarms per elder decides a race between two raisers
- * (the loser adds an occurrence); subjects without an elder are serialised by an advisory lock. Every raise,
+ * One open alarm per subject and type: the schema's unique indexes on open alarms per subject decide a race between
+ * two raisers (the loser adds an occurrence to the winner's alarm). Every raise,
  * occurrence and clearing writes one {@code alarm_events} row whose unique {@code idempotency_key} makes a replay
  * add nothing.
  */
@@ -31,7 +31,6 @@ public final class AlarmStore {
     if (applied(c, r.key())) {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.DUPLICATE);
     }
-    lockUnindexedSubject(c, r.subject(), r.type());
     Long open = findOpen(c, r.subject(), r.type());
     Outcome outcome = Outcome.OCCURRENCE;
     if (open == null) {
@@ -52,7 +51,6 @@ public final class AlarmStore {
     if (applied(c, r.key())) {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.DUPLICATE);
     }
-    lockUnindexedSubject(c, r.subject(), r.type());
     Long open = findOpen(c, r.subject(), r.type());
     if (open == null) {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.NOTHING_OPEN);
@@ -88,16 +86,6 @@ public final class AlarmStore {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
-    }
-  }
-
-  private static void lockUnindexedSubject(Connection c, AlarmSubject s, AlarmType type) throws SQLException {
-    if (s.elderId() != null) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(AlarmSql.SUBJECT_LOCK)) {
-      ps.setString(1, "alarm|" + s.key() + "|" + type);
-      ps.executeQuery().close();
     }
   }
 
