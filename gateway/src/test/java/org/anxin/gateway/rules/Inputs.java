@@ -28,6 +28,13 @@ final class Inputs {
         ts, 60, fields);
   }
 
+  /** A message of any device of village 100, e.g. of a neighbour's home terminal. */
+  static RuleInput of(String deviceId, Long elderId, Long householdId, String channel, Instant ts,
+                      JsonObject fields) {
+    return new RuleInput(deviceId, RuleInput.DeviceKind.HOME_TERMINAL, elderId, householdId, 100L, 1000L, channel,
+        "b1", ++seq, ts, ts, 60, fields);
+  }
+
   static RuleInput event(String type, Instant ts) {
     return terminal(RuleInput.EVENT, ts, new JsonObject().put("type", type));
   }
