@@ -8,6 +8,10 @@ public final class Addresses {
 
   /** An alarm was raised or got a new occurrence (publish). */
   public static final String ALARM_RAISED = "alarm.raised";
+  /** A raise or a clearing reached the database: the alarm's key and row id (publish). */
+  public static final String ALARM_STORED = "alarm.stored";
+  /** An elder's alarm settings or safe zones changed; the gateway reloads its rule settings (publish). */
+  public static final String RULES_CHANGED = "rules.changed";
   /** An alarm changed state or a notification was sent (publish). */
   public static final String ALARM_CHANGED = "alarm.changed";
   /** A request to change an alarm's state, answered by the dispatcher alone (request/reply). */
