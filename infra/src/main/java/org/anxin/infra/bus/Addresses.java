@@ -18,8 +18,14 @@ public final class Addresses {
   public static final String ALARM_COMMAND = "alarm.command";
   /** A request to create a service order (request/reply). */
   public static final String ORDER_CREATE = "order.create";
+  /** A request to move a service order along: accept, refuse, start, done, review, cancel (request/reply). */
+  public static final String ORDER_COMMAND = "order.command";
   /** A service order changed state (publish). */
   public static final String ORDER_CHANGED = "order.changed";
+  /** A notification for the live streams of the user ids it names; the console forwards it (publish). */
+  public static final String NOTIFY_STREAM = "notify.stream";
+  /** Acknowledgement times per day and township, for supervisors (request/reply). */
+  public static final String REPORT_ACK_TIMES = "report.ack-times";
   /** A request that the hotline place a call (request/reply). */
   public static final String HOTLINE_ORIGINATE = "hotline.originate";
   /** Live call state and screen pops (publish). */
