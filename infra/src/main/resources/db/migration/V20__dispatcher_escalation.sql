@@ -54,7 +54,8 @@ CREATE TABLE notifications (
   -- alarm id + step + recipient + channel
   idempotency_key text        NOT NULL UNIQUE,
   body            text        NOT NULL,
-  status          text        NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
+  status          text        NOT NULL DEFAULT 'PENDING'
+    CHECK (status IN ('PENDING', 'SENT', 'FAILED', 'CANCELLED')),
   attempts        int         NOT NULL DEFAULT 0,
   created_at      timestamptz NOT NULL,
   done_at         timestamptz,
