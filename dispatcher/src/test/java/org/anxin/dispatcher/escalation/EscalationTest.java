@@ -33,6 +33,7 @@ class EscalationTest {
   private static final double FAST = 0.01;
   private static DispatcherDb db;
   private static People people;
+  private static Chains chains;
   private static long operator;
   private static long supervisor;
   @TempDir
@@ -42,6 +43,7 @@ class EscalationTest {
   static void database() {
     db = DispatcherDb.create();
     people = new People(db);
+    chains = new Chains(db);
     operator = people.newUser("op-1", "operator");
     supervisor = people.newUser("sup-1", "supervisor");
   }
@@ -64,27 +66,27 @@ class EscalationTest {
     try (Dispatcher dispatcher = new Dispatcher(db, Dispatcher.options(FAST), journal).deploy()) {
       // WHEN an SOS is raised and nobody acknowledges
       long alarm = dispatcher.raise(home, AlarmType.SOS, 1);
-      Await.until(WAIT, "the repeat of the last step", () -> step(alarm) >= 4);
+      Await.until(WAIT, "the repeat of the last step", () -> chains.step(alarm) >= 4);
       // THEN step 1 reached the carer, the family and the operators on the stream and by SMS
       assertEquals(Set.of("user:" + family + "|STREAM", "user:" + family + "|SMS", "user:" + operator + "|STREAM"),
-          notified(alarm, 1).stream().filter(s -> s.startsWith("user:")).collect(Collectors.toSet()));
+          chains.notified(alarm, 1).stream().filter(s -> s.startsWith("user:")).collect(Collectors.toSet()));
       assertEquals(List.of("STREAM", "SMS"), db.strings("SELECT n.channel FROM notifications n JOIN carers c "
           + "ON 'carer:' || c.id = n.recipient WHERE n.alarm_id = ? AND n.step = 1 ORDER BY n.channel DESC", alarm));
-      assertTrue(streamed(dispatcher, alarm, 1).containsAll(List.of(primary, family, operator)));
-      assertFalse(streamed(dispatcher, alarm, 1).contains(backup), "the backup waits for step 2");
+      assertTrue(Chains.streamed(dispatcher, alarm, 1).containsAll(List.of(primary, family, operator)));
+      assertFalse(Chains.streamed(dispatcher, alarm, 1).contains(backup), "the backup waits for step 2");
       // AND step 2 woke the off-shift backup carer and texted the volunteer
-      assertTrue(streamed(dispatcher, alarm, 2).contains(backup));
-      assertTrue(notified(alarm, 2).stream().anyMatch(s -> s.startsWith("volunteer:") && s.endsWith("|SMS")));
+      assertTrue(Chains.streamed(dispatcher, alarm, 2).contains(backup));
+      assertTrue(chains.notified(alarm, 2).stream().anyMatch(s -> s.startsWith("volunteer:") && s.endsWith("|SMS")));
       // AND step 3 asked the hotline to call the elder back: no hotline runs, so the delivery failed and it went on
       assertEquals(List.of("FAILED"), db.strings("SELECT status FROM notifications WHERE alarm_id = ? AND step = 3 "
           + "AND channel = 'VOICE'", alarm));
-      assertTrue(streamed(dispatcher, alarm, 3).contains(supervisor));
+      assertTrue(Chains.streamed(dispatcher, alarm, 3).contains(supervisor));
       // AND the last step repeats, flagged for the supervisor, at the policy's waits
       assertEquals(1, db.number("SELECT count(*) FROM alarms WHERE id = ? AND supervisor_flag", alarm));
       assertEquals(1, db.number("SELECT count(*) FROM alarm_events WHERE alarm_id = ? AND kind = "
           + "'SUPERVISOR_FLAGGED'", alarm));
-      assertTrue(millisBetweenSteps(alarm, 1, 2) >= 600, "backups after 60 s (scaled)");
-      assertTrue(millisBetweenSteps(alarm, 1, 3) >= 1800, "callback after 180 s (scaled)");
+      assertTrue(chains.millisBetweenSteps(alarm, 1, 2) >= 600, "backups after 60 s (scaled)");
+      assertTrue(chains.millisBetweenSteps(alarm, 1, 3) >= 1800, "callback after 180 s (scaled)");
       assertTrue(dispatcher.changes.stream().anyMatch(c -> c.change() == AlarmChanged.Change.DELIVERY_FAILED
           && c.alarm().id() == alarm && c.alarm().elderId() == home.elderId()));
     }
@@ -99,7 +101,7 @@ class EscalationTest {
     people.newCarer(home, "BACKUP", true);
     try (Dispatcher dispatcher = new Dispatcher(db, Dispatcher.options(FAST), journal).deploy()) {
       long alarm = dispatcher.raise(home, AlarmType.SOS, 1);
-      Await.until(WAIT, "step 1", () -> step(alarm) == 1);
+      Await.until(WAIT, "step 1", () -> chains.step(alarm) == 1);
       // WHEN the carer acknowledges
       AlarmView acked = dispatcher.bus().command(new AlarmCommand(alarm, AlarmAction.ACKNOWLEDGE, "carer-a", null))
           .await();
@@ -107,33 +109,11 @@ class EscalationTest {
       assertEquals("ACKNOWLEDGED", acked.state());
       assertEquals("carer-a", acked.acknowledgedBy());
       Thread.sleep(1_500); // an absence: wait well past the 0.6 s at which step 2 would have come
-      assertEquals(1, step(alarm));
+      assertEquals(1, chains.step(alarm));
       assertEquals(0, db.number("SELECT count(*) FROM notifications WHERE alarm_id = ? AND step > 1", alarm));
       assertEquals(1, db.number("SELECT count(*) FROM alarm_events WHERE alarm_id = ? AND kind = 'ACKNOWLEDGED' "
           + "AND actor = 'carer-a'", alarm));
-      assertTrue(streamed(dispatcher, alarm, 1).contains(primary));
+      assertTrue(Chains.streamed(dispatcher, alarm, 1).contains(primary));
     }
-  }
-
-  static int step(long alarm) {
-    return (int) db.number("SELECT escalation_step FROM alarms WHERE id = ?", alarm);
-  }
-
-  /** {@code recipient|channel} of every notification of one step. */
-  static List<String> notified(long alarm, int step) {
-    return db.strings("SELECT recipient || '|' || channel FROM notifications WHERE alarm_id = ? AND step = ? "
-        + "ORDER BY 1", alarm, step);
-  }
-
-  /** The user ids that got a stream notice for one step. */
-  static List<Long> streamed(Dispatcher dispatcher, long alarm, int step) {
-    return dispatcher.stream.stream().filter(n -> n.key().startsWith("alarm:" + alarm + "|step:" + step + "|"))
-        .flatMap(n -> n.userIds().stream()).toList();
-  }
-
-  static long millisBetweenSteps(long alarm, int from, int to) {
-    return db.number("SELECT (EXTRACT(EPOCH FROM b.at - a.at) * 1000)::bigint FROM alarm_events a, alarm_events b "
-        + "WHERE a.idempotency_key = ? AND b.idempotency_key = ?", "escalation|" + alarm + "|" + from,
-        "escalation|" + alarm + "|" + to);
   }
 }

@@ -60,6 +60,14 @@ public final class Dispatcher implements AutoCloseable {
         Duration.ofHours(4), Duration.ofHours(24), 150);
   }
 
+  /** Test options sending SMS to a webhook: three attempts, 50 ms apart at first. */
+  public static DispatcherOptions webhookOptions(double scale, String url) {
+    DispatcherOptions o = options(scale);
+    return new DispatcherOptions(o.escalationScan(), scale, "webhook", url, 3, Duration.ofMillis(50),
+        Duration.ofSeconds(2), o.voiceTimeout(), o.orderScan(), o.acceptSla(), o.deliverSla(), o.returnVisitDue(),
+        o.visitRadiusM());
+  }
+
   public Vertx vertx() {
     return vertx;
   }
