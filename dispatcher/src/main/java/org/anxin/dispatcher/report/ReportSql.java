@@ -19,9 +19,10 @@ final class ReportSql {
         LEFT JOIN elders e ON e.id = a.elder_id
         LEFT JOIN households h ON h.id = COALESCE(a.household_id, e.household_id)
         LEFT JOIN villages v ON v.id = COALESCE(a.village_id, h.village_id)
-        WHERE a.opened_at >= (p.since AT TIME ZONE p.tz) AND a.opened_at < ((p.until + 1) AT TIME ZONE p.tz)
+        WHERE a.opened_at >= (p.since::timestamp AT TIME ZONE p.tz)
+          AND a.opened_at < ((p.until + 1)::timestamp AT TIME ZONE p.tz)
           AND (p.max_priority IS NULL OR a.priority <= p.max_priority)
-          AND NOT (a.acknowledged_at IS NULL AND a.closed_by = 'system'))
+          AND NOT (a.acknowledged_at IS NULL AND a.closed_by IS NOT DISTINCT FROM 'system'))
       SELECT s.day, s.township_id, t.name AS township, count(*) AS alarms,
              count(*) FILTER (WHERE s.ack <= interval '60 seconds') AS within60,
              count(*) FILTER (WHERE s.ack <= interval '180 seconds') AS within180
