@@ -153,7 +153,7 @@ final class AlarmWriter implements AutoCloseable {
     if (connection != null) {
       try {
         connection.close();
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         LOG.debug("Closing a failed alarm connection: {}", e.getMessage());
       }
       connection = null;
