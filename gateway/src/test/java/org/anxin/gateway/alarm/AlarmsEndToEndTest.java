@@ -170,6 +170,26 @@ class AlarmsEndToEndTest {
   }
 
   @Test
+  @DisplayName("changed settings take effect without a restart once rules.changed is published")
+  void settingsReloaded() {
+    // GIVEN elder 1 without night-door alarms: a door opening raises nothing
+    send("ht-1", "event", fleet.message("ht-1", 100).put("type", "DOOR_OPEN"));
+    Await.until(WAIT, "the door event stored", () -> gateway.count(
+        "SELECT count(*) FROM device_events WHERE device_id = 'ht-1' AND seq = 100") == 1);
+    assertEquals(0, alarms("type = 'NIGHT_DOOR' AND elder_id = " + fleet.elderId()));
+    // WHEN the elder's settings turn it on for the whole day and the change is announced
+    gateway.count("WITH u AS (UPDATE elders SET rule_settings = '{\"nightDoor\":true,\"night\":\"00:00-00:00\"}' "
+        + "WHERE id = " + fleet.elderId() + " RETURNING 1) SELECT count(*) FROM u");
+    gateway.vertx.eventBus().publish(Addresses.RULES_CHANGED, new JsonObject());
+    // THEN a later door opening raises NIGHT_DOOR
+    long[] seq = {100};
+    Await.until(WAIT, "NIGHT_DOOR after the reload", () -> {
+      send("ht-1", "event", fleet.message("ht-1", ++seq[0]).put("type", "DOOR_OPEN"));
+      return alarms("type = 'NIGHT_DOOR' AND elder_id = " + fleet.elderId()) == 1;
+    });
+  }
+
+  @Test
   @DisplayName("a device that says goodbye is raised as DEVICE_OFFLINE by the timer check")
   void deviceOffline() {
     send("ht-3", "status", fleet.message("ht-3", 1).put("online", true).put("interval", 60));
