@@ -34,6 +34,8 @@ public final class AlarmRaiser implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlarmRaiser.class);
   private static final int GROUP_COMMIT = 256;
+  /** The journalled field with the time the platform raised or cleared: the alarm's times, however late stored. */
+  static final String RAISED_AT = "raisedAt";
 
   private record Work(String op, JsonObject body, Promise<Void> durable, Context context) {
   }
@@ -82,13 +84,14 @@ public final class AlarmRaiser implements AutoCloseable {
    */
   public Future<Void> raise(RaiseRequest request) {
     boolean repeat = !open.add(openKey(request));
-    bus.publishRaised(new AlarmRaised(request, repeat, Instant.now()));
-    return enqueue("raise", request.toJson());
+    Instant now = Instant.now();
+    bus.publishRaised(new AlarmRaised(request, repeat, now));
+    return enqueue("raise", request.toJson().put(RAISED_AT, now.toEpochMilli()));
   }
 
   /** Records a condition that cleared by itself; the alarm closes when its type closes itself. */
   public Future<Void> resolveCondition(ClearRequest request) {
-    return enqueue("clear", request.toJson());
+    return enqueue("clear", request.toJson().put(RAISED_AT, Instant.now().toEpochMilli()));
   }
 
   /** Whether an alarm of this subject and type is open (or raised and not yet stored). */

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -130,9 +131,10 @@ final class AlarmWriter implements AutoCloseable {
   private AlarmStored write(AlarmJournal.Entry entry) throws SQLException {
     Connection c = connection();
     try {
+      Instant at = Instant.ofEpochMilli(entry.body().getLong(AlarmRaiser.RAISED_AT));
       AlarmStored stored = entry.op().equals("raise")
-          ? store.raise(c, RaiseRequest.fromJson(entry.body()))
-          : store.clear(c, ClearRequest.fromJson(entry.body()));
+          ? store.raise(c, RaiseRequest.fromJson(entry.body()), at)
+          : store.clear(c, ClearRequest.fromJson(entry.body()), at);
       c.commit();
       return stored;
     } catch (SQLException | RuntimeException e) {

@@ -94,7 +94,7 @@ class AlarmStoreTest {
       a.setAutoCommit(false);
       b.setAutoCommit(false);
       long bPid = pid(b);
-      AlarmStored won = store.raise(a, AlarmFixture.sos(elder, "b1", 10));
+      AlarmStored won = store.raise(a, AlarmFixture.sos(elder, "b1", 10), Instant.now());
       // WHEN the second raises the same elder and type (it blocks on the index) and then the first commits
       CompletableFuture<AlarmStored> lost = CompletableFuture.supplyAsync(() -> raiseOn(b, AlarmFixture.sos(elder,
           "b1", 11)));
@@ -149,7 +149,8 @@ class AlarmStoreTest {
     MessageIdentity source = new MessageIdentity(elder.deviceId(), "b1", seq, Instant.parse("2026-11-29T03:00:00Z"));
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      AlarmStored stored = store.clear(c, ClearRequest.fromMessage(elder.subject(), type, source, null));
+      AlarmStored stored = store.clear(c, ClearRequest.fromMessage(elder.subject(), type, source, null),
+          Instant.now());
       c.commit();
       return stored;
     }
@@ -158,7 +159,7 @@ class AlarmStoreTest {
   private AlarmStored raise(RaiseRequest request) throws SQLException {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      AlarmStored stored = store.raise(c, request);
+      AlarmStored stored = store.raise(c, request, Instant.now());
       c.commit();
       return stored;
     }
@@ -173,7 +174,7 @@ class AlarmStoreTest {
 
   private AlarmStored raiseOn(Connection c, RaiseRequest request) {
     try {
-      return store.raise(c, request);
+      return store.raise(c, request, Instant.now());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
