@@ -61,7 +61,7 @@ class AlarmsEndToEndTest {
     Settings settings = Settings.fromMap(Map.of("ANXIN_DATA_DIR", dir.resolve("data").toString(),
         "ANXIN_RULES_CHECK_S", "1", "ANXIN_RULES_LAST_WILL_GRACE_S", "0", "ANXIN_GATEWAY_LINGER_MS", "10"));
     NodeOptions node = NodeOptions.from(settings);
-    AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node), node,
+    AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"), node,
         gateway.database, Clock.systemUTC());
     new AlarmBus(gateway.vertx.eventBus()).onRaised(raised::add);
     gateway.vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_COMMAND,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import static org.anxin.infra.alarm.AlarmFixture.countOrMinusOne;
 import static org.anxin.infra.alarm.AlarmFixture.newElder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The alarm raiser: published at once, journalled, stored on its own path")
@@ -128,6 +130,15 @@ class AlarmRaiserTest {
     // THEN both alarms are stored exactly once
     assertEquals(2, count(ds, "SELECT count(*) FROM alarm_events e JOIN alarms a ON a.id = e.alarm_id "
         + "WHERE a.elder_id = ?", elder.elderId()));
+  }
+
+  @Test
+  @DisplayName("refuses a second raiser on the same outbox, which would write it twice")
+  void oneRaiserPerOutbox() throws Exception {
+    try (AlarmRaiser first = start(ds)) {
+      assertThrows(IOException.class, () -> start(ds));
+    }
+    start(ds).close();
   }
 
   private AlarmRaiser start(DataSource dataSource) throws Exception {
