@@ -10,6 +10,8 @@ import org.anxin.gateway.testing.Publisher;
 import org.anxin.infra.alarm.AlarmBus;
 import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaised;
+import org.anxin.infra.alarm.AlarmStored;
+import org.anxin.infra.alarm.AlarmType;
 import org.anxin.infra.alarm.DeviceCommand;
 import org.anxin.infra.bus.Addresses;
 import org.anxin.infra.config.NodeOptions;
@@ -49,7 +51,10 @@ class AlarmsEndToEndTest {
   private Publisher devices;
   private AlarmFleet fleet;
   private String deployment;
+  private Settings settings;
+  private MqttOptions mqtt;
   private final List<AlarmRaised> raised = new CopyOnWriteArrayList<>();
+  private final List<AlarmStored> stored = new CopyOnWriteArrayList<>();
   private final List<DeviceCommand> commands = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -58,18 +63,26 @@ class AlarmsEndToEndTest {
     broker = MosquittoBroker.start(dir);
     gateway = new GatewayHarness(testDb.options(), broker.url());
     fleet = AlarmFleet.create(gateway.database, HOME_LAT, HOME_LON);
-    Settings settings = Settings.fromMap(Map.of("ANXIN_DATA_DIR", dir.resolve("data").toString(),
+    settings = Settings.fromMap(Map.of("ANXIN_DATA_DIR", dir.resolve("data").toString(),
         "ANXIN_RULES_CHECK_S", "1", "ANXIN_RULES_LAST_WILL_GRACE_S", "0", "ANXIN_GATEWAY_LINGER_MS", "10"));
-    NodeOptions node = NodeOptions.from(settings);
-    AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"), node,
-        gateway.database, Clock.systemUTC());
-    new AlarmBus(gateway.vertx.eventBus()).onRaised(raised::add);
+    AlarmBus bus = new AlarmBus(gateway.vertx.eventBus());
+    bus.onRaised(raised::add);
+    bus.onStored(stored::add);
     gateway.vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_COMMAND,
         m -> commands.add(DeviceCommand.fromJson(m.body())));
-    MqttOptions mqtt = MqttOptions.from(settings).connectedTo(broker.url(), null, null);
-    deployment = gateway.vertx.deployVerticle(new IngestVerticle(GatewayHarness.options(Map.of("ANXIN_GATEWAY_LINGER_MS", "10")),
-        gateway.database, mqtt, new GatewayMetrics(gateway.registry), gateway.health, alarms)).await();
+    mqtt = MqttOptions.from(settings).connectedTo(broker.url(), null, null);
+    deployGateway();
     devices = Publisher.connect(broker.url(), 50);
+  }
+
+  /** Deploys the ingest verticle with the alarm rules, as the gateway module does. */
+  private void deployGateway() {
+    NodeOptions node = NodeOptions.from(settings);
+    AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"),
+        node, gateway.database, Clock.systemUTC());
+    deployment = gateway.vertx.deployVerticle(new IngestVerticle(GatewayHarness.options(Map.of(
+        "ANXIN_GATEWAY_LINGER_MS", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
+        gateway.health, alarms)).await();
   }
 
   @AfterAll
@@ -187,6 +200,26 @@ class AlarmsEndToEndTest {
       send("ht-1", "event", fleet.message("ht-1", ++seq[0]).put("type", "DOOR_OPEN"));
       return alarms("type = 'NIGHT_DOOR' AND elder_id = " + fleet.elderId()) == 1;
     });
+  }
+
+  @Test
+  @DisplayName("after a gateway restart, a replayed FALL message adds nothing and is published as a repeat")
+  void replayAfterRestart() {
+    // GIVEN a FALL stored by the running gateway
+    JsonObject fall = fleet.message("ht-3", 50).put("boot", "replay").put("type", "FALL");
+    send("ht-3", "event", fall);
+    awaitAlarms("type = 'FALL' AND state = 'OPEN'", 1);
+    // WHEN the gateway restarts and the same message arrives again
+    gateway.vertx.undeploy(deployment).await();
+    deployGateway();
+    send("ht-3", "event", fall);
+    // THEN it is published as a repeat, stored as a duplicate, and the alarm keeps one occurrence
+    Await.until(WAIT, "the replay stored as a duplicate", () -> stored.stream().anyMatch(s ->
+        s.type() == AlarmType.FALL && s.outcome() == AlarmStored.Outcome.DUPLICATE));
+    assertTrue(raisedOf("FALL").get(raisedOf("FALL").size() - 1).repeat());
+    assertEquals(1, alarms("type = 'FALL' AND occurrences = 1"));
+    assertEquals(1, gateway.count("SELECT count(*) FROM alarm_events e JOIN alarms a ON a.id = e.alarm_id "
+        + "WHERE a.type = 'FALL'"));
   }
 
   @Test
