@@ -79,7 +79,7 @@ class AlarmsEndToEndTest {
   private void deployGateway() {
     NodeOptions node = NodeOptions.from(settings);
     AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"),
-        node, gateway.database, Clock.systemUTC());
+        node, gateway.database, gateway.registry, Clock.systemUTC());
     deployment = gateway.vertx.deployVerticle(new IngestVerticle(GatewayHarness.options(Map.of(
         "ANXIN_GATEWAY_LINGER_MS", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
         gateway.health, alarms)).await();

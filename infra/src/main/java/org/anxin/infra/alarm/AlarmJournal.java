@@ -128,7 +128,8 @@ final class AlarmJournal implements AutoCloseable {
         if (json.containsKey("ack")) {
           pending.remove(json.getLong("ack"));
         } else {
-          pending.put(json.getLong("n"), new Entry(json.getLong("n"), json.getString("op"), json.getJsonObject("body")));
+          long n = json.getLong("n");
+          pending.put(n, new Entry(n, json.getString("op"), json.getJsonObject("body")));
         }
       } catch (DecodeException | ClassCastException e) {
         LOG.warn("Skipping a torn line of the alarm outbox {}: it was being written when the process stopped", file);

@@ -50,9 +50,11 @@ public final class AlarmRaiser implements AutoCloseable {
   private final Set<String> open = ConcurrentHashMap.newKeySet();
   private final Vertx vertx;
   private final Thread journalThread;
+  private final AlarmMetrics metrics;
 
-  private AlarmRaiser(Vertx vertx, AlarmJournal journal, AlarmWriter writer) {
+  private AlarmRaiser(Vertx vertx, AlarmJournal journal, AlarmWriter writer, AlarmMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.bus = new AlarmBus(vertx.eventBus());
     this.journal = journal;
     this.writer = writer;
@@ -60,11 +62,13 @@ public final class AlarmRaiser implements AutoCloseable {
   }
 
   /** Opens the outbox, queues what it still holds for the database, and starts the two threads. */
-  public static AlarmRaiser start(Vertx vertx, DataSource dataSource, AlarmOptions options) throws IOException {
+  public static AlarmRaiser start(Vertx vertx, DataSource dataSource, AlarmOptions options, AlarmMetrics metrics)
+      throws IOException {
     AlarmJournal journal = AlarmJournal.open(options.journalDir());
     AlarmBus bus = new AlarmBus(vertx.eventBus());
-    AlarmWriter writer = new AlarmWriter(dataSource, journal, options, bus);
-    AlarmRaiser raiser = new AlarmRaiser(vertx, journal, writer);
+    AlarmWriter writer = new AlarmWriter(dataSource, journal, options, bus, metrics);
+    AlarmRaiser raiser = new AlarmRaiser(vertx, journal, writer, metrics);
+    metrics.outboxPending(writer::backlog);
     writer.onStored(raiser::afterStored);
     List<AlarmJournal.Entry> replay = journal.unacknowledged();
     if (!replay.isEmpty()) {
@@ -86,6 +90,7 @@ public final class AlarmRaiser implements AutoCloseable {
     boolean repeat = !open.add(openKey(request));
     Instant now = Instant.now();
     bus.publishRaised(new AlarmRaised(request, repeat, now));
+    metrics.raised(request.type(), repeat);
     return enqueue("raise", request.toJson().put(RAISED_AT, now.toEpochMilli()));
   }
 

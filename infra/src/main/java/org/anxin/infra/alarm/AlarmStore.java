@@ -68,7 +68,8 @@ public final class AlarmStore {
       return stored(r.key(), open, r.type(), r.subject(), Outcome.CONDITION_RECORDED);
     }
     close(c, open, clearedAt);
-    insertEvent(c, null, open, clearedAt, "RESOLVED", "system", new JsonObject().put("reason", "condition cleared"), null);
+    insertEvent(c, null, open, clearedAt, "RESOLVED", "system", new JsonObject().put("reason", "condition cleared"),
+        null);
     return stored(r.key(), open, r.type(), r.subject(), Outcome.CLOSED);
   }
 
@@ -185,7 +186,8 @@ public final class AlarmStore {
   }
 
   private static JsonObject eventDetails(RaiseRequest r) {
-    return r.details().copy().put("priority", r.priority()).put("seenAt", r.at().toString()).put("lat", r.lat()).put("lon", r.lon())
+    return r.details().copy().put("priority", r.priority()).put("seenAt", r.at().toString()).put("lat", r.lat())
+        .put("lon", r.lon())
         .put("source", r.source() == null ? null : r.source().toJson());
   }
 

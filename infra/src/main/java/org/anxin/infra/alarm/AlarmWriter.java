@@ -34,6 +34,7 @@ final class AlarmWriter implements AutoCloseable {
   private final AlarmJournal journal;
   private final AlarmOptions options;
   private final AlarmBus bus;
+  private final AlarmMetrics metrics;
   private final AlarmStore store = new AlarmStore();
   private final BlockingQueue<AlarmJournal.Entry> queue = new LinkedBlockingQueue<>();
   private final Thread thread = new Thread(this::loop, "anxin-alarm-store");
@@ -43,7 +44,9 @@ final class AlarmWriter implements AutoCloseable {
   private Consumer<AlarmStored> listener = s -> { };
   private Connection connection;
 
-  AlarmWriter(DataSource dataSource, AlarmJournal journal, AlarmOptions options, AlarmBus bus) {
+  AlarmWriter(DataSource dataSource, AlarmJournal journal, AlarmOptions options, AlarmBus bus,
+              AlarmMetrics metrics) {
+    this.metrics = metrics;
     this.dataSource = dataSource;
     this.journal = journal;
     this.options = options;
@@ -75,6 +78,11 @@ final class AlarmWriter implements AutoCloseable {
     return pending.stream().filter(e -> "raise".equals(e.op())).map(e -> RaiseRequest.fromJson(e.body())).toList();
   }
 
+  /** How many operations wait for the database, the one being written included. */
+  int backlog() {
+    return queue.size() + (inFlight == null ? 0 : 1);
+  }
+
   /** Reads the open alarms on a connection of its own; blocking. */
   List<OpenAlarm> readOpenAlarms() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
@@ -104,7 +112,9 @@ final class AlarmWriter implements AutoCloseable {
     boolean waiting = false;
     while (!stopping) {
       try {
+        long started = System.nanoTime();
         AlarmStored stored = write(entry);
+        metrics.stored(stored.outcome(), System.nanoTime() - started);
         if (waiting) {
           LOG.info("The database takes alarm writes again");
         }

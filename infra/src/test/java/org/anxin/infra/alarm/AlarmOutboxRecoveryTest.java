@@ -1,5 +1,6 @@
 package org.anxin.infra.alarm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.anxin.infra.alarm.AlarmFixture.Elder;
@@ -58,7 +59,7 @@ class AlarmOutboxRecoveryTest {
     DataSource byPort = AlarmFixture.dataSource("jdbc:postgresql://127.0.0.1:" + port
         + "/postgres?connectTimeout=2&socketTimeout=5", "postgres", "");
     try (AlarmRaiser raiser = AlarmRaiser.start(vertx, byPort,
-        new AlarmOptions(dir.resolve("alarms"), Duration.ofMillis(200)))) {
+        new AlarmOptions(dir.resolve("alarms"), Duration.ofMillis(200)), new AlarmMetrics(new SimpleMeterRegistry()))) {
       // WHEN the database stops and three alarms are raised (one of them twice, as a redelivery would)
       postgres.close();
       postgres = null;

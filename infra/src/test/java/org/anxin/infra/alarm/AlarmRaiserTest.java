@@ -1,5 +1,6 @@
 package org.anxin.infra.alarm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.anxin.infra.alarm.AlarmFixture.Elder;
 import org.anxin.infra.db.Migrations;
@@ -36,6 +37,7 @@ class AlarmRaiserTest {
   private static TestDatabase database;
   private static DataSource ds;
   private Vertx vertx;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<AlarmRaised> raised = new CopyOnWriteArrayList<>();
   private final List<AlarmStored> stored = new CopyOnWriteArrayList<>();
   @TempDir
@@ -80,6 +82,8 @@ class AlarmRaiserTest {
       assertEquals("wb-pub|b1|1|SOS", raised.get(0).alarm().key());
       assertEquals(AlarmStored.Outcome.OPENED, stored.get(0).outcome());
       assertEquals(1, count(ds, "SELECT count(*) FROM alarms WHERE id = ?", stored.get(0).alarmId()));
+      assertEquals(1, registry.get(AlarmMetrics.RAISED).tag("type", "SOS").counter().count());
+      await(WAIT, () -> registry.get(AlarmMetrics.OUTBOX_PENDING).gauge().value() == 0);
     }
   }
 
@@ -142,6 +146,7 @@ class AlarmRaiserTest {
   }
 
   private AlarmRaiser start(DataSource dataSource) throws Exception {
-    return AlarmRaiser.start(vertx, dataSource, new AlarmOptions(dataDir.resolve("alarms"), Duration.ofMillis(100)));
+    return AlarmRaiser.start(vertx, dataSource, new AlarmOptions(dataDir.resolve("alarms"), Duration.ofMillis(100)),
+        new AlarmMetrics(registry));
   }
 }

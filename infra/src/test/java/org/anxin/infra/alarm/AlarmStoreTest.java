@@ -49,7 +49,8 @@ class AlarmStoreTest {
     // THEN one OPEN alarm holds the source message and position, with one RAISED event keyed by the message
     assertEquals(Outcome.OPENED, stored.outcome());
     assertEquals(1, count(ds, "SELECT count(*) FROM alarms WHERE elder_id = ? AND state = 'OPEN' AND type = 'SOS' "
-        + "AND source_device_id = 'wb-new' AND source_boot = 'b1' AND source_seq = 7 AND lat = 31.2 AND occurrences = 1",
+        + "AND source_device_id = 'wb-new' AND source_boot = 'b1' AND source_seq = 7 AND lat = 31.2 "
+        + "AND occurrences = 1",
         elder.elderId()));
     assertEquals(1, count(ds, "SELECT count(*) FROM alarm_events WHERE alarm_id = ? AND kind = 'RAISED' "
         + "AND idempotency_key = 'wb-new|b1|7|SOS'", stored.alarmId()));
