@@ -1,9 +1,9 @@
 package org.anxin.dispatcher.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.anxin.infra.alarm.AlarmBus;
 import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
