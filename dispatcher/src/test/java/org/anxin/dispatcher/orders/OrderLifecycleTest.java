@@ -75,6 +75,12 @@ class OrderLifecycleTest {
           + "FROM return_visits WHERE order_id = ?", created.id()));
       Await.until(WAIT, "every change published", () -> desk.changes.stream()
           .filter(c -> c.order().id() == created.id()).count() == 9);
+      // AND each provider was told of its assignment by SMS, once
+      Await.until(WAIT, "both provider notices", () -> db.number("SELECT count(*) FROM order_events "
+          + "WHERE order_id = ? AND kind = 'PROVIDER_NOTIFIED'", created.id()) == 2);
+      assertEquals(List.of(first, second), db.rows("SELECT split_part(idempotency_key, 'provider:', 2)::bigint "
+          + "FROM sms_outbox WHERE idempotency_key LIKE ? ORDER BY id", "order:" + created.id() + "|%").stream()
+          .map(r -> ((Number) r.get(0)).longValue()).toList());
     }
   }
 
@@ -157,6 +163,7 @@ class OrderLifecycleTest {
   }
 
   static List<String> kinds(long orderId) {
-    return db.strings("SELECT kind FROM order_events WHERE order_id = ? ORDER BY id", orderId);
+    return db.strings("SELECT kind FROM order_events WHERE order_id = ? AND kind NOT LIKE 'PROVIDER_%' ORDER BY id",
+        orderId);
   }
 }
