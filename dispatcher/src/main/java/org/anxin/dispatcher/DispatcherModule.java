@@ -22,9 +22,11 @@ public final class DispatcherModule implements AnxinModule {
   public Future<Void> deploy(Vertx vertx, NodeContext context) {
     DispatcherOptions options = DispatcherOptions.from(context.settings());
     Clock clock = Clock.systemUTC();
+    DispatcherMetrics metrics = new DispatcherMetrics(context.registry());
     return Future.all(
-            vertx.deployVerticle(new EscalationVerticle(options, context.database(), clock)),
-            vertx.deployVerticle(new OrderVerticle(options, context.database(), clock, context.node().timezone())),
+            vertx.deployVerticle(new EscalationVerticle(options, context.database(), clock, metrics)),
+            vertx.deployVerticle(new OrderVerticle(options, context.database(), clock, context.node().timezone(),
+                metrics)),
             vertx.deployVerticle(new ReportVerticle(context.database(), context.node().timezone())))
         .mapEmpty();
   }

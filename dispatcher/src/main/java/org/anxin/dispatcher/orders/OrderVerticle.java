@@ -2,6 +2,7 @@ package org.anxin.dispatcher.orders;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.notify.Channels;
 import org.anxin.infra.bus.orders.OrderBus;
@@ -37,16 +38,19 @@ public class OrderVerticle extends VerticleBase {
   private final Database database;
   private final Clock clock;
   private final ZoneId zone;
+  private final DispatcherMetrics metrics;
   private OrderStore store;
   private OrderBus bus;
   private ProviderNotices providers;
   private boolean scanning;
 
-  public OrderVerticle(DispatcherOptions options, Database database, Clock clock, ZoneId zone) {
+  public OrderVerticle(DispatcherOptions options, Database database, Clock clock, ZoneId zone,
+                       DispatcherMetrics metrics) {
     this.options = options;
     this.database = database;
     this.clock = clock;
     this.zone = zone;
+    this.metrics = metrics;
   }
 
   @Override
@@ -68,7 +72,10 @@ public class OrderVerticle extends VerticleBase {
 
   /** Publishes the changes and tells a newly assigned provider; the notice does not hold up the answer. */
   private OrderView publish(Orders result) {
-    result.changes().forEach(bus::publishChanged);
+    result.changes().forEach(change -> {
+      bus.publishChanged(change);
+      metrics.orderChange(change.change().name());
+    });
     boolean assigned = result.changes().stream().anyMatch(c -> c.change() == OrderChanged.Change.ASSIGNED);
     if (assigned && result.order().state().equals("ASSIGNED")) {
       providers.assigned(result.order());

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
 import org.anxin.dispatcher.testing.Await;
 import org.anxin.dispatcher.testing.Dispatcher;
@@ -90,7 +91,8 @@ class DeviceToCarerTest {
     NodeContext node = new NodeContext(settings, NodeOptions.from(settings), db.database(), mqtt,
         new SimpleMeterRegistry(), Router.router(vertx), new HealthChecks());
     new GatewayModule().deploy(vertx, node).await();
-    vertx.deployVerticle(new EscalationVerticle(Dispatcher.options(0.01), db.database(), Clock.systemUTC())).await();
+    vertx.deployVerticle(new EscalationVerticle(Dispatcher.options(0.01), db.database(), Clock.systemUTC(),
+        new DispatcherMetrics(new SimpleMeterRegistry()))).await();
     devices = new MqttClient(broker.url(), "devices-e2e", new MemoryPersistence());
     devices.connect();
   }

@@ -2,6 +2,7 @@ package org.anxin.dispatcher.testing;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
 import org.anxin.infra.alarm.AlarmBus;
@@ -43,6 +44,8 @@ public final class Dispatcher implements AutoCloseable {
   private final Map<String, Long> storedIds = new ConcurrentHashMap<>();
   public final List<StreamNotice> stream = new CopyOnWriteArrayList<>();
   public final List<AlarmChanged> changes = new CopyOnWriteArrayList<>();
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final DispatcherMetrics metrics = new DispatcherMetrics(registry);
   private String deployment;
 
   public Dispatcher(DispatcherDb db, DispatcherOptions options, Path journalDir) throws IOException {
@@ -75,7 +78,7 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   public Dispatcher deploy() {
-    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC())).await();
+    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC(), metrics)).await();
     return this;
   }
 
