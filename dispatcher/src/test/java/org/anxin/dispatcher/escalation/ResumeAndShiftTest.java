@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Escalation across a dispatcher restart, and shifts for priority 3")
+@DisplayName("Escalation across a dispatcher restart, shifts for priority 3, and per-type policies")
 class ResumeAndShiftTest {
 
   private static DispatcherDb db;
@@ -76,6 +76,25 @@ class ResumeAndShiftTest {
       assertTrue(chains.millisBetweenSteps(alarm, 2, 3) >= 1_200, "step 3 waited its own time");
       // AND an alarm raised while it was down, whose alarm.stored nobody heard, is escalated from step 1
       Await.until(WAIT, "the missed alarm escalated", () -> chains.step(missed) >= 1);
+    }
+  }
+
+  @Test
+  @DisplayName("takes a type's own policy over its priority's: a wandering elder's volunteers are texted at once")
+  void typeOverridesPriority() throws Exception {
+    // GIVEN an elder with a volunteer in the village
+    Home home = people.newHome();
+    long volunteer = people.newVolunteer(home);
+    try (Dispatcher dispatcher = new Dispatcher(db, Dispatcher.options(1), journal).deploy()) {
+      // WHEN a FENCE_EXIT of priority 1 and, for another elder, an SOS of priority 1 are raised
+      long fence = dispatcher.raise(home, AlarmType.FENCE_EXIT, 1);
+      Home other = people.newHome();
+      people.newVolunteer(other);
+      long sos = dispatcher.raise(other, AlarmType.SOS, 1);
+      Await.until(WAIT, "both first steps", () -> chains.step(fence) == 1 && chains.step(sos) == 1);
+      // THEN the fence exit texts the volunteer in step 1; the SOS keeps volunteers for step 2
+      assertTrue(chains.notified(fence, 1).contains("volunteer:" + volunteer + "|SMS"));
+      assertTrue(chains.notified(sos, 1).stream().noneMatch(n -> n.startsWith("volunteer:")));
     }
   }
 

@@ -109,6 +109,9 @@ public final class Dispatcher implements AutoCloseable {
 
   @Override
   public void close() {
+    if (deployment != null) {
+      undeploy();
+    }
     raiser.close();
     vertx.close().await();
   }
