@@ -62,7 +62,7 @@ public final class Dispatcher implements AutoCloseable {
   public static DispatcherOptions options(double scale) {
     return new DispatcherOptions(Duration.ofMillis(200), scale, "outbox", null, 3, Duration.ofMillis(50),
         Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(900),
-        Duration.ofHours(4), Duration.ofHours(24), 150);
+        Duration.ofHours(4), Duration.ofHours(24), 150, 2);
   }
 
   /** Test options sending SMS to a webhook: three attempts, 50 ms apart at first. */
@@ -70,7 +70,7 @@ public final class Dispatcher implements AutoCloseable {
     DispatcherOptions o = options(scale);
     return new DispatcherOptions(o.escalationScan(), scale, "webhook", url, 3, Duration.ofMillis(50),
         Duration.ofSeconds(2), o.voiceTimeout(), o.orderScan(), o.acceptSla(), o.deliverSla(), o.returnVisitDue(),
-        o.visitRadiusM());
+        o.visitRadiusM(), o.dbPoolSize());
   }
 
   public Vertx vertx() {
