@@ -78,7 +78,8 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   public Dispatcher deploy() {
-    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC(), metrics)).await();
+    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC(), metrics))
+        .await();
     return this;
   }
 
