@@ -86,13 +86,17 @@ public class EscalationVerticle extends VerticleBase {
 
   private Future<Void> takeStep(long alarmId) {
     long started = System.nanoTime();
-    return store.takeStep(alarmId, clock.instant()).compose(taken -> taken.map(step -> {
-      metrics.stepTaken(step.alarm().priority(), Duration.ofNanos(System.nanoTime() - started));
-      return afterStep(step);
-    }).orElse(Future.succeededFuture()));
+    return store.takeStep(alarmId, clock.instant()).map(taken -> {
+      taken.ifPresent(step -> {
+        metrics.stepTaken(step.alarm().priority(), Duration.ofNanos(System.nanoTime() - started));
+        afterStep(step);
+      });
+      return null;
+    });
   }
 
-  private Future<Void> afterStep(StepTaken taken) {
+  /** Publishes the step and sends its notifications without waiting for them: a voice call may take a minute. */
+  private void afterStep(StepTaken taken) {
     AlarmView alarm = taken.alarm();
     arm(alarm.id(), alarm.nextEscalationAt());
     JsonObject details = new JsonObject().put("step", taken.step()).put("repeat", taken.repeat())
@@ -103,7 +107,7 @@ public class EscalationVerticle extends VerticleBase {
       bus.publishChanged(new AlarmChanged(AlarmChanged.Change.SUPERVISOR_FLAGGED, EscalationStore.ACTOR,
           clock.instant(), alarm, details));
     }
-    return notifier.deliver(taken.notifications());
+    notifier.deliver(taken.notifications());
   }
 
   private void arm(long alarmId, Instant at) {
@@ -172,19 +176,24 @@ public class EscalationVerticle extends VerticleBase {
         alarm.closedBy(), clock.instant(), alarm, null)));
   }
 
+  /** Sends again what a crash left PENDING; start does not wait for the sending (a voice call may take a minute). */
   private Future<Void> redeliverPending() {
-    return store.pending(1_000).compose(pending -> {
+    return store.pending(1_000).map(pending -> {
       if (!pending.isEmpty()) {
         LOG.info("Delivering {} notifications left pending by the last run", pending.size());
       }
-      List<Future<Void>> all = pending.stream().map(this::redeliver).toList();
-      return Future.join(all).mapEmpty();
+      pending.forEach(this::redeliver);
+      return null;
     });
   }
 
-  private Future<Void> redeliver(Notification n) {
+  private void redeliver(Notification n) {
     String state = AlarmView.fromJson(n.alarm()).state();
-    return state.equals("OPEN") ? notifier.deliver(List.of(n)) : notifier.cancel(n, "alarm " + state);
+    if (state.equals("OPEN")) {
+      notifier.deliver(List.of(n));
+    } else {
+      notifier.cancel(n, "alarm " + state);
+    }
   }
 
   private Future<Void> armWaiting() {

@@ -49,7 +49,8 @@ public final class Notifier {
   /** Marks a notification left PENDING whose alarm was acknowledged meanwhile: there is nothing to send any more. */
   public Future<Void> cancel(Notification n, String reason) {
     return database.withConnection(c -> Jdbc.update(c, NotifySql.FINISH, "CANCELLED", clock.instant(), reason,
-        n.key())).mapEmpty();
+        n.key())).onFailure(e -> LOG.warn("Cancelling notification {} failed: {}", n.key(), e.getMessage()))
+        .mapEmpty();
   }
 
   private Future<Void> deliverOne(Notification n) {

@@ -80,6 +80,47 @@ class ResumeAndShiftTest {
   }
 
   @Test
+  @DisplayName("sends on start what a crash left PENDING between the step's commit and the sending, once; cancels it "
+      + "when the alarm was acknowledged meanwhile")
+  void deliversWhatACrashLeftPending() throws Exception {
+    // GIVEN two alarms whose step 1 was committed but not sent (a crash), one of them since acknowledged
+    Home home = people.newHome();
+    long carer = people.newCarer(home, "PRIMARY", true);
+    Home other = people.newHome();
+    long otherCarer = people.newCarer(other, "PRIMARY", true);
+    try (Dispatcher dispatcher = new Dispatcher(db, Dispatcher.options(1), journal)) {
+      long open = dispatcher.raise(home, AlarmType.SOS, 1);
+      long acked = dispatcher.raise(other, AlarmType.SOS, 1);
+      String openKey = crashedStep(open, carer);
+      String ackedKey = crashedStep(acked, otherCarer);
+      db.execute("UPDATE alarms SET state = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = 'x' "
+          + "WHERE id = ?", acked);
+      // WHEN the dispatcher starts
+      dispatcher.deploy();
+      // THEN the open alarm's notification goes out once under its key and the other is cancelled
+      Await.until(WAIT, "the pending notifications settled", () -> db.number("SELECT count(*) FROM notifications "
+          + "WHERE status = 'PENDING' AND alarm_id IN (?, ?)", open, acked) == 0);
+      assertEquals(List.of("SENT"), db.strings("SELECT status FROM notifications WHERE idempotency_key = ?", openKey));
+      assertEquals(List.of("CANCELLED"), db.strings("SELECT status FROM notifications WHERE idempotency_key = ?",
+          ackedKey));
+      assertEquals(1, dispatcher.stream.stream().filter(n -> n.key().equals(openKey)).count());
+      assertEquals(0, dispatcher.stream.stream().filter(n -> n.key().equals(ackedKey)).count());
+      assertEquals(1, chains.step(open), "the step itself is not taken again");
+    }
+  }
+
+  /** What a crash after a step's commit leaves: the step stored and its notification PENDING. */
+  private static String crashedStep(long alarm, long userId) {
+    String key = "alarm:" + alarm + "|step:1|user:" + userId + "|STREAM";
+    db.execute("UPDATE alarms SET escalation_step = 1, next_escalation_at = now() + interval '1 hour' WHERE id = ?",
+        alarm);
+    db.execute("INSERT INTO notifications (alarm_id, step, recipient, user_id, address, channel, idempotency_key, "
+        + "body, created_at) VALUES (?, 1, ?, ?, ?, 'STREAM', ?, 'SOS', now())", alarm, "user:" + userId, userId,
+        String.valueOf(userId), key);
+    return key;
+  }
+
+  @Test
   @DisplayName("takes a type's own policy over its priority's: a wandering elder's volunteers are texted at once")
   void typeOverridesPriority() throws Exception {
     // GIVEN an elder with a volunteer in the village
