@@ -9,12 +9,12 @@ import org.anxin.infra.node.AnxinModule;
 import java.util.List;
 
 /** Every module this jar holds, in the order a node deploys them: ingest first, the web last. */
-final class Modules {
+public final class Modules {
 
   private Modules() {
   }
 
-  static List<AnxinModule> all() {
+  public static List<AnxinModule> all() {
     return List.of(new GatewayModule(), new DispatcherModule(), new HotlineModule(), new ConsoleModule());
   }
 }
