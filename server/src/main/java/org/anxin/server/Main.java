@@ -2,6 +2,7 @@ package org.anxin.server;
 
 import org.anxin.infra.node.Node;
 import org.anxin.server.cli.DemoCommand;
+import org.anxin.server.cli.DeviceCommand;
 import org.anxin.server.cli.FailureHandler;
 import org.anxin.server.cli.MigrateCommand;
 import org.anxin.server.cli.ServeCommand;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-/** The server's command line: {@code serve} (the default), {@code migrate}, {@code demo}. */
+/** The server's command line: {@code serve} (the default), {@code migrate}, {@code demo}, {@code device}. */
 @Command(name = "anxin-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class},
+    subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class, DeviceCommand.class},
     description = {
         "Anxin 12349: monitoring of older people at home and the 12349 elderly-care hotline.",
         "Without a subcommand it serves. Every setting is an ANXIN_* environment variable (see README.md)."})

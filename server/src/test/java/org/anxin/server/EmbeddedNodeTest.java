@@ -20,13 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmbeddedNodeTest {
 
   private static Path dataDir;
+  private static String mqttPort;
   private static Node node;
 
   @BeforeAll
   static void startNode() {
     dataDir = TestNodes.newDataDir("embedded");
+    mqttPort = TestNodes.freePort();
     node = Node.start(Map.of("ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0",
-        "ANXIN_MQTT_URL", "tcp://127.0.0.1:1883"), Modules.all());
+        "ANXIN_MQTT_PORT", mqttPort), Modules.all());
   }
 
   @AfterAll
@@ -47,6 +49,7 @@ class EmbeddedNodeTest {
     JsonObject checks = new JsonObject(response.body()).getJsonObject("checks");
     assertEquals("embedded", checks.getJsonObject("database").getJsonObject("details").getString("mode"));
     assertEquals("UP", checks.getJsonObject("broker").getString("status"));
+    assertEquals("embedded", checks.getJsonObject("broker").getJsonObject("details").getString("mode"));
     for (String module : new String[] {"gateway", "dispatcher", "hotline", "console"}) {
       JsonObject check = checks.getJsonObject("module." + module);
       assertEquals("UP", check.getString("status"), module);
@@ -78,10 +81,10 @@ class EmbeddedNodeTest {
     // GIVEN a node that asked for any free HTTP port
     // WHEN endpoints.json is read from its data folder
     Endpoints written = Endpoints.read(dataDir);
-    // THEN it holds the bound port, the broker and the configured AGI address
+    // THEN it holds the bound HTTP port, the embedded broker's address and the configured AGI address
     assertEquals(node.endpoints().http(), written.http());
     assertTrue(written.http().matches("http://127\\.0\\.0\\.1:\\d+") && !written.http().endsWith(":0"), written.http());
-    assertEquals("tcp://127.0.0.1:1883", written.mqtt());
+    assertEquals("tcp://127.0.0.1:" + mqttPort, written.mqtt());
     assertEquals("agi://127.0.0.1:4573", written.agi());
     assertEquals(ProcessHandle.current().pid(), written.pid());
   }

@@ -23,7 +23,7 @@ class ModuleSelectionTest {
       // GIVEN a node told to run only the gateway, on the machine's PostgreSQL
       Node node = Node.start(Map.of("ANXIN_MODULES", "gateway", "ANXIN_DB_URL", db.jdbcUrl(),
           "ANXIN_DATA_DIR", TestNodes.newDataDir("modules").toString(), "ANXIN_HTTP_PORT", "0",
-          "ANXIN_MQTT_URL", "tcp://127.0.0.1:1883"), Modules.all());
+          "ANXIN_MQTT_PORT", TestNodes.freePort()), Modules.all());
       try {
         // WHEN /health is asked
         HttpResponse<String> response = TestNodes.get(node.endpoints().http() + "/health");

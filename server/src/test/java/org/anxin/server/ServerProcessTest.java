@@ -27,7 +27,7 @@ class ServerProcessTest {
       Path dataDir = TestNodes.newDataDir("sigterm");
       Path endpoints = dataDir.resolve("endpoints.json");
       try (ChildServer server = ChildServer.start(dataDir, Map.of("ANXIN_DB_URL", db.jdbcUrl(),
-          "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_URL", "tcp://127.0.0.1:1883"), "serve")) {
+          "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_PORT", TestNodes.freePort()), "serve")) {
         assertTrue(server.awaitFile(endpoints, START), server.stdout() + server.stderr());
         // WHEN it is sent SIGTERM
         server.terminate();
@@ -50,7 +50,7 @@ class ServerProcessTest {
     Path dataDir = TestNodes.newDataDir("unreachable");
     try (ChildServer server = ChildServer.start(dataDir, Map.of(
         "ANXIN_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/anxin", "ANXIN_DB_CONNECT_TIMEOUT_MS", "1000",
-        "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_URL", "tcp://127.0.0.1:1883"))) {
+        "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_PORT", TestNodes.freePort()))) {
       // WHEN the server starts
       int status = server.awaitExit(START);
       // THEN it exits non-zero with exactly one line on stderr that names the database, and no stack trace

@@ -2,6 +2,7 @@ package org.anxin.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,18 @@ public final class TestNodes {
     try {
       return Files.createDirectories(Path.of("target", "test-data", name + "-" + UUID.randomUUID().toString()
           .substring(0, 8)).toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A port free right now, for the embedded broker: {@code ANXIN_MQTT_PORT} must name a real port, and the default
+   * 1883 may be the machine's Mosquitto or another test's broker.
+   */
+  public static String freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return String.valueOf(socket.getLocalPort());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

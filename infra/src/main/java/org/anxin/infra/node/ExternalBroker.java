@@ -2,33 +2,18 @@ package org.anxin.infra.node;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
-import org.anxin.infra.config.ConfigException;
 import org.anxin.infra.http.HealthChecks.Status;
 import org.anxin.infra.mqtt.MqttOptions;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-
-/**
- * A broker the node does not run ({@code ANXIN_MQTT_URL}). Its check opens a TCP connection to it: the platform's
- * MQTT sessions belong to the modules that hold them, so the node only asks whether the broker accepts connections.
- */
-public final class ExternalBroker implements NodeBroker {
+/** A broker the node does not run ({@code ANXIN_MQTT_URL}): only probed, never stopped. */
+final class ExternalBroker implements NodeBroker {
 
   private final MqttOptions mqtt;
-  private final String host;
-  private final int port;
-  private final NetClient client;
+  private final BrokerProbe probe;
 
-  public ExternalBroker(Vertx vertx, MqttOptions mqtt) {
+  ExternalBroker(Vertx vertx, MqttOptions mqtt) {
     this.mqtt = mqtt;
-    URI uri = parse(mqtt.url());
-    this.host = uri.getHost();
-    this.port = uri.getPort() > 0 ? uri.getPort() : defaultPort(uri.getScheme());
-    this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(2_000));
+    this.probe = new BrokerProbe(vertx, mqtt.url(), "external");
   }
 
   @Override
@@ -43,32 +28,11 @@ public final class ExternalBroker implements NodeBroker {
 
   @Override
   public Future<Status> check() {
-    JsonObject details = new JsonObject().put("mode", "external").put("url", mqtt.url());
-    return client.connect(port, host)
-        .compose(socket -> socket.close())
-        .map(ignored -> Status.up(details))
-        .recover(e -> Future.succeededFuture(
-            new Status(false, details.copy().put("reason", "no TCP connection to " + host + ":" + port))));
+    return probe.check();
   }
 
   @Override
   public Future<Void> close() {
-    return client.close();
-  }
-
-  private static URI parse(String url) {
-    try {
-      URI uri = new URI(url);
-      if (uri.getHost() == null) {
-        throw new URISyntaxException(url, "no host");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new ConfigException(MqttOptions.URL + " must look like tcp://host:port, not '" + url + "'");
-    }
-  }
-
-  private static int defaultPort(String scheme) {
-    return "ssl".equals(scheme) || "mqtts".equals(scheme) ? 8883 : 1883;
+    return probe.close();
   }
 }

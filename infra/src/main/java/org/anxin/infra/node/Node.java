@@ -111,7 +111,7 @@ public final class Node {
     if (!mqtt.embedded()) {
       return Future.succeededFuture(new ExternalBroker(vertx, mqtt));
     }
-    return EmbeddedBrokerStarter.start(vertx, options, mqtt, storage.database());
+    return LocalBroker.start(vertx, options, mqtt, storage.database());
   }
 
   private Future<Void> useBroker(NodeBroker started) {

@@ -7,6 +7,7 @@ import sun.misc.Signal;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -25,15 +26,23 @@ final class NodeRunner {
   }
 
   static int run(Map<String, String> overrides, Consumer<Node> whenUp) {
-    Node node = Node.start(overrides, Modules.all());
     CountDownLatch stopRequested = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "anxin-shutdown"));
+    AtomicReference<Node> running = new AtomicReference<>();
+    // Both are in place before the node starts: a SIGTERM that arrives while it starts stops it once it is up.
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(name), signal -> {
         LOG.info("SIG{} received", signal.getName());
         stopRequested.countDown();
       });
     }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      Node node = running.get();
+      if (node != null) {
+        node.close();
+      }
+    }, "anxin-shutdown"));
+    Node node = Node.start(overrides, Modules.all());
+    running.set(node);
     try {
       whenUp.accept(node);
     } catch (RuntimeException e) {

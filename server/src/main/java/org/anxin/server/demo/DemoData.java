@@ -1,14 +1,19 @@
 package org.anxin.server.demo;
 
+import org.anxin.infra.devices.DeviceRegistry;
+import org.anxin.infra.devices.IssuedSecret;
 import org.anxin.infra.node.Node;
 import org.anxin.infra.node.NodeContext;
+import org.anxin.server.demo.DemoSeeder.PlannedDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The demo's data on a running node: seeded the first time, found afterwards, announced each time. */
 public final class DemoData {
@@ -24,21 +29,23 @@ public final class DemoData {
     this.demoDir = demoDir;
   }
 
-  /** Seeds the demo county unless the database has it already; blocking. */
+  /**
+   * Seeds the demo county unless the database has it already, registers its devices through the
+   * {@link DeviceRegistry} (so their secrets are hashed as every device's are) and writes the credentials files;
+   * blocking.
+   */
   public static DemoData ensure(Node node) {
     NodeContext context = node.context();
     Path demoDir = context.node().dataDir().resolve("demo");
     DemoCounty county = DemoCounty.generate();
-    boolean seeded = context.database()
+    Optional<DemoSeeder.Seeded> seeded = context.database()
         .inTransaction(c -> DemoSeeder.seed(c, county, context.node().timezone()))
-        .await()
-        .map(credentials -> {
-          credentials.write(demoDir);
-          return true;
-        })
-        .orElse(false);
-    if (seeded) {
-      LOG.info("Demo county seeded: {} elders; credentials in {}", county.elderCount(), demoDir);
+        .await();
+    if (seeded.isPresent()) {
+      List<DemoCredentials.Device> devices = register(new DeviceRegistry(context.database()), seeded.get().devices());
+      new DemoCredentials(devices, seeded.get().users()).write(demoDir);
+      LOG.info("Demo county seeded: {} elders, {} devices; credentials in {}", county.elderCount(), devices.size(),
+          demoDir);
     } else if (!Files.isRegularFile(demoDir.resolve(DemoCredentials.USERS_FILE))) {
       LOG.warn("The demo data is in the database but {} is missing; its secrets exist only hashed, so the first "
           + "demo start's files are needed to log in", demoDir.resolve(DemoCredentials.USERS_FILE));
@@ -46,6 +53,15 @@ public final class DemoData {
       LOG.info("Demo county found; credentials in {}", demoDir);
     }
     return new DemoData(node.endpoints().http() + "/", demoDir);
+  }
+
+  private static List<DemoCredentials.Device> register(DeviceRegistry registry, List<PlannedDevice> planned) {
+    List<DemoCredentials.Device> devices = new ArrayList<>();
+    for (PlannedDevice p : planned) {
+      IssuedSecret issued = registry.add(p.device()).await();
+      devices.add(new DemoCredentials.Device(issued.deviceId(), issued.secret(), issued.type().name(), p.elderId()));
+    }
+    return devices;
   }
 
   /** Where the console is, and one login of each role. */

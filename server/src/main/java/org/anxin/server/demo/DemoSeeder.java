@@ -1,7 +1,8 @@
 package org.anxin.server.demo;
 
 import org.anxin.infra.security.PasswordHasher;
-import org.anxin.infra.security.SecretHasher;
+import org.anxin.infra.devices.DeviceType;
+import org.anxin.infra.devices.NewDevice;
 import org.anxin.server.demo.DemoCounty.Elder;
 import org.anxin.server.demo.DemoCounty.Household;
 import org.anxin.server.demo.DemoCounty.Provider;
@@ -24,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the demo county in one transaction, once: a second run finds it and writes nothing. Device secrets and
- * passwords are made here, stored only hashed, and handed back so they can be written to the credentials files.
+ * Writes the demo county in one transaction, once: a second run finds it and writes nothing. Passwords are made
+ * here, stored only hashed, and handed back for the credentials file; devices are only planned here.
  */
 final class DemoSeeder {
 
@@ -41,7 +42,7 @@ final class DemoSeeder {
   private final Connection c;
   private final ZoneId zone;
   private final Map<String, Long> townshipIds = new HashMap<>();
-  private final List<DemoCredentials.Device> devices = new ArrayList<>();
+  private final List<PlannedDevice> devices = new ArrayList<>();
   private final List<Account> accounts = new ArrayList<>();
   private final List<Long> carerIds = new ArrayList<>();
   private final List<List<Long>> households = new ArrayList<>();
@@ -51,8 +52,19 @@ final class DemoSeeder {
     this.zone = zone;
   }
 
-  /** Seeds the county unless it is there; the credentials of what was created, or empty when nothing was. */
-  static Optional<DemoCredentials> seed(Connection c, DemoCounty county, ZoneId zone) throws SQLException {
+  /** What a first seeding made: the devices still to register, and the people's logins. */
+  record Seeded(List<PlannedDevice> devices, List<DemoCredentials.User> users) {
+  }
+
+  /** A device for the registry, with the elder it serves (a home terminal's is its household's Party member). */
+  record PlannedDevice(NewDevice device, long elderId) {
+  }
+
+  /**
+   * Seeds the county unless it is there, all but the devices, which go through the {@code DeviceRegistry} after
+   * this transaction; what was created, or empty when nothing was.
+   */
+  static Optional<Seeded> seed(Connection c, DemoCounty county, ZoneId zone) throws SQLException {
     DemoSeeder seeder = new DemoSeeder(c, zone);
     seeder.execute(DemoSql.LOCK);
     if (seeder.exists(DemoSql.TOWNSHIP_EXISTS, DemoCounty.FIRST_TOWNSHIP)) {
@@ -68,7 +80,7 @@ final class DemoSeeder {
       seeder.execute(DemoSql.VOLUNTEER, volunteer.name(), volunteer.phone(), seeder.townshipIds.get(volunteer.township()),
           seeder.textArray(volunteer.skills()));
     }
-    return Optional.of(new DemoCredentials(seeder.devices, seeder.users()));
+    return Optional.of(new Seeded(seeder.devices, seeder.users()));
   }
 
   private void township(Township township) throws SQLException {
@@ -109,30 +121,25 @@ final class DemoSeeder {
       elderIds.add(elderId);
       if (elder.dementia()) {
         execute(DemoSql.SAFE_ZONE, elderId, household.lat(), household.lon(), 500.0);
-        device(nextId("WB", "WRISTBAND"), "WRISTBAND", "AX-W2", elderId, null, 60);
+        plan(DeviceType.WRISTBAND, "WB", "AX-W2", elderId, null, 60);
       }
       if (elder.partyMember() && partyMemberId == null) {
         partyMemberId = elderId;
       }
     }
     if (partyMemberId != null) {
-      device(nextId("HT", "HOME_TERMINAL"), "HOME_TERMINAL", "AX-H1", partyMemberId, householdId, 120);
+      plan(DeviceType.HOME_TERMINAL, "HT", "AX-H1", partyMemberId, householdId, 120);
     }
     households.add(elderIds);
     return elderIds;
   }
 
   /** A wristband is the elder's; a home terminal is the household's, listed under its Party member in the file. */
-  private void device(String id, String type, String model, long elderId, Long householdId, int intervalS)
-      throws SQLException {
-    String secret = SecretHasher.newSecret();
-    execute(DemoSql.DEVICE, id, type, model, householdId == null ? elderId : null, householdId,
-        SecretHasher.hash(secret), intervalS);
-    devices.add(new DemoCredentials.Device(id, secret, type, elderId));
-  }
-
-  private String nextId(String prefix, String type) {
-    return String.format("%s-%04d", prefix, devices.stream().filter(d -> d.type().equals(type)).count() + 1);
+  private void plan(DeviceType type, String prefix, String model, long elderId, Long householdId, int intervalS) {
+    long sameType = devices.stream().filter(d -> d.device().type() == type).count();
+    String id = String.format("%s-%04d", prefix, sameType + 1);
+    devices.add(new PlannedDevice(new NewDevice(id, type, model, householdId == null ? elderId : null, householdId,
+        intervalS), elderId));
   }
 
   /** Day shifts 08:00–20:00 local, from yesterday to a week ahead. */

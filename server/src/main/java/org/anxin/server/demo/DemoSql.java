@@ -19,8 +19,6 @@ final class DemoSql {
       + "VALUES (?, ?, ?, ?, ?, ?, 'HOME', ?, ?, ?::jsonb, ?) RETURNING id";
   static final String SAFE_ZONE = "INSERT INTO safe_zones (elder_id, name, kind, center_lat, center_lon, radius_m) "
       + "VALUES (?, '家周边', 'CIRCLE', ?, ?, ?)";
-  static final String DEVICE = "INSERT INTO devices (id, type, model, elder_id, household_id, secret_hash, interval_s) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
   static final String CARER = "INSERT INTO carers (name, phone, village_id, township_id) VALUES (?, ?, ?, ?) "
       + "RETURNING id";

@@ -37,7 +37,7 @@ class DemoDataTest {
     db = TestDatabase.create();
     dataDir = TestNodes.newDataDir("demo");
     node = Node.start(Map.of("ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0",
-        "ANXIN_DB_URL", db.jdbcUrl(), "ANXIN_MQTT_URL", "tcp://127.0.0.1:1883", "ANXIN_MODULES", "console"),
+        "ANXIN_DB_URL", db.jdbcUrl(), "ANXIN_MQTT_PORT", TestNodes.freePort(), "ANXIN_MODULES", "console"),
         Modules.all());
   }
 
