@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.config.Settings;
 import org.anxin.infra.db.DatabaseOptions;
+import org.anxin.infra.db.Retention;
 import org.anxin.infra.http.HealthChecks;
 import org.anxin.infra.http.HealthChecks.Status;
 import org.anxin.infra.http.NodeHttpServer;
@@ -24,8 +25,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * One running node: its database (embedded or external, migrated), its broker (embedded or external), the modules
- * named by {@code ANXIN_MODULES}, and one HTTP server with {@code /health} and {@code /metrics}. {@link #stop} undoes
+ * One running node: its database (embedded or external, migrated, with its retention job on a timer), its broker
+ * (embedded or external), the modules named by {@code ANXIN_MODULES}, and one HTTP server with {@code /health} and
+ * {@code /metrics}. {@link #stop} undoes
  * it in reverse: stop taking requests, undeploy the modules (they finish their work in flight), close the broker and
  * the database.
  */
@@ -44,6 +46,7 @@ public final class Node {
   private final NodeHttpServer http;
   private final Instant startedAt = Instant.now();
   private NodeStorage storage;
+  private RetentionSchedule retention;
   private NodeBroker broker;
   private NodeContext context;
   private Endpoints endpoints;
@@ -100,6 +103,7 @@ public final class Node {
   private Future<Void> useStorage(NodeStorage opened) {
     storage = opened;
     metrics.bindPool(opened.database().dataSource());
+    retention = RetentionSchedule.start(vertx, opened.database(), Retention.Options.from(settings));
     JsonObject details = new JsonObject().put("mode", opened.embedded() ? "embedded" : "external");
     health.register(NodeMetrics.DATABASE_CHECK, () -> opened.database().ping()
         .map(ok -> ok ? Status.up(details) : new Status(false, details.copy().put("reason", "no valid connection"))));
@@ -172,6 +176,9 @@ public final class Node {
   }
 
   private Future<Void> closeStorage() {
+    if (retention != null) {
+      retention.stop();
+    }
     if (endpoints != null) {
       Endpoints.remove(options.dataDir());
     }
