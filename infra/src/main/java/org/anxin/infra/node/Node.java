@@ -79,6 +79,7 @@ public final class Node {
       node = new Node(vertx, metrics, Settings.load(vertx, overrides), available);
     } catch (RuntimeException e) {
       vertx.close().await();
+      metrics.close();
       throw e;
     }
     try {
