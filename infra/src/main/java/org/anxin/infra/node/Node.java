@@ -128,7 +128,7 @@ public final class Node {
   }
 
   private Void announce(int httpPort) {
-    String host = serving.http().host();
+    String host = reachableHost(serving.http().host());
     endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(),
         "agi://" + host + ":" + serving.agiPort(), false, ProcessHandle.current().pid(), startedAt);
     endpoints.write(options.dataDir());
@@ -137,6 +137,11 @@ public final class Node {
         Duration.between(startedAt, Instant.now()).toMillis(), endpoints.http(), deployments.running(),
         endpoints.mqtt(), options.dataDir());
     return null;
+  }
+
+  /** A server bound to every address is reached on this machine through loopback. */
+  private static String reachableHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
   }
 
   /** The version from the jar's manifest, or {@code dev} when running from classes. */
