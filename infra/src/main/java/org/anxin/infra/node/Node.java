@@ -135,7 +135,7 @@ public final class Node {
 
   private Void announce(int httpPort) {
     String host = reachableHost(serving.http().host());
-    endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(),
+    endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(), broker.tlsEndpoint(),
         "agi://" + host + ":" + serving.agiPort(), false, ProcessHandle.current().pid(), startedAt);
     endpoints.write(options.dataDir());
     metrics.recordStart(version(), deployments.running(), startedAt);
