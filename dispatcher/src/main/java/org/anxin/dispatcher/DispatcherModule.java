@@ -2,10 +2,13 @@ package org.anxin.dispatcher;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.anxin.dispatcher.escalation.EscalationVerticle;
 import org.anxin.infra.node.AnxinModule;
 import org.anxin.infra.node.NodeContext;
 
-/** The dispatcher module as a node runs it. */
+import java.time.Clock;
+
+/** The dispatcher module as a node runs it: alarm escalation, service orders and the acknowledgement report. */
 public final class DispatcherModule implements AnxinModule {
 
   @Override
@@ -15,6 +18,8 @@ public final class DispatcherModule implements AnxinModule {
 
   @Override
   public Future<Void> deploy(Vertx vertx, NodeContext context) {
-    return vertx.deployVerticle(new EscalationVerticle()).mapEmpty();
+    DispatcherOptions options = DispatcherOptions.from(context.settings());
+    Clock clock = Clock.systemUTC();
+    return vertx.deployVerticle(new EscalationVerticle(options, context.database(), clock)).mapEmpty();
   }
 }
