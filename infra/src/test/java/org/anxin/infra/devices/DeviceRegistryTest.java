@@ -1,10 +1,8 @@
 package org.anxin.infra.devices;
 
-import io.vertx.core.Vertx;
 import org.anxin.infra.db.Database;
-import org.anxin.infra.db.Migrations;
+import org.anxin.infra.mqtt.BrokerFixture;
 import org.anxin.infra.security.SecretHasher;
-import org.anxin.infra.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -23,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Device registration issues secrets once, stores only hashes and imports all or nothing")
 class DeviceRegistryTest {
 
-  static TestDatabase testDatabase;
-  static Vertx vertx;
+  static BrokerFixture fixture;
   static Database database;
   static DeviceRegistry registry;
   static long elder;
@@ -32,10 +29,8 @@ class DeviceRegistryTest {
 
   @BeforeAll
   static void database() {
-    testDatabase = TestDatabase.create();
-    vertx = Vertx.vertx();
-    database = Database.open(vertx, testDatabase.options());
-    Migrations.apply(database.dataSource());
+    fixture = new BrokerFixture();
+    database = fixture.database;
     registry = new DeviceRegistry(database);
     household = insertId("INSERT INTO households (address) VALUES ('1 Test Lane') RETURNING id");
     elder = insertId("INSERT INTO elders (household_id, name) VALUES (" + household + ", 'Li Mei') RETURNING id");
@@ -43,9 +38,7 @@ class DeviceRegistryTest {
 
   @AfterAll
   static void close() {
-    database.close();
-    vertx.close().await();
-    testDatabase.close();
+    fixture.close();
   }
 
   static long insertId(String sql) {

@@ -6,6 +6,7 @@ import org.anxin.infra.devices.IssuedSecret;
 import org.anxin.infra.devices.MosquittoPasswordFile;
 import org.anxin.infra.devices.NewDevice;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,28 @@ class MosquittoAccessTest {
     assertEquals(new Inbox.Message(topic("wb-a", "cmd"), "{\"id\":\"for-a\"}"), inbox.next());
     closeQuietly(platform);
     closeQuietly(device);
+  }
+
+  @Test
+  @DisplayName("a device's Last Will on another device's topic is never delivered; one on its own status is")
+  void foreignLastWillIsDropped() throws Exception {
+    // GIVEN the platform's shared subscription
+    Inbox inbox = new Inbox();
+    MqttClient gateway = gateway(inbox);
+    // WHEN device A drops its connection with a will on B's status, then again with a will on its own
+    dropWithWill(topic("wb-b", "status"), "{\"online\":false,\"forged\":true}");
+    dropWithWill(topic("wb-a", "status"), "{\"online\":false}");
+    // THEN the first will the platform sees is A's own (Mosquitto accepts the connection but drops the forged will)
+    assertEquals(new Inbox.Message(topic("wb-a", "status"), "{\"online\":false}"), inbox.next());
+    closeQuietly(gateway);
+  }
+
+  private static void dropWithWill(String willTopic, String will) throws Exception {
+    MqttConnectionOptions options = login("wb-a", a.secret());
+    options.setWill(willTopic, message(will, 1));
+    MqttClient device = connect(mosquitto.url(), "wb-a", options, null);
+    device.disconnectForcibly(0, 1000, false);
+    device.close();
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.anxin.infra.mqtt.access;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.devices.DeviceLogin;
 import org.anxin.infra.devices.DeviceSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * database cannot answer, a stale entry is used rather than locking the whole fleet out.
  */
 final class DeviceCredentials {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceCredentials.class);
 
   static final Duration TTL = Duration.ofSeconds(10);
   static final Duration RECHECK_AFTER = Duration.ofSeconds(2);
@@ -69,6 +73,7 @@ final class DeviceCredentials {
       return;
     }
     List<String> ids = new ArrayList<>(pending.keySet()).subList(0, Math.min(BATCH, pending.size()));
+    LOG.debug("Reading the logins of {} devices", ids.size());
     database.withConnection(c -> DeviceSql.logins(c, ids)).onComplete(result -> {
       long now = System.nanoTime();
       for (String id : ids) {
