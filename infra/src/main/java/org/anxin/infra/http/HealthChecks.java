@@ -42,10 +42,6 @@ public final class HealthChecks {
     checks.put(name, check);
   }
 
-  public void unregister(String name) {
-    checks.remove(name);
-  }
-
   public Map<String, Supplier<Future<Status>>> all() {
     return Map.copyOf(checks);
   }

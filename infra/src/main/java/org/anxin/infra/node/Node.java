@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.config.Settings;
 import org.anxin.infra.db.DatabaseOptions;
+import org.anxin.infra.db.Retention;
 import org.anxin.infra.http.HealthChecks;
 import org.anxin.infra.http.HealthChecks.Status;
 import org.anxin.infra.http.NodeHttpServer;
@@ -24,8 +25,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * One running node: its database (embedded or external, migrated), its broker (embedded or external), the modules
- * named by {@code ANXIN_MODULES}, and one HTTP server with {@code /health} and {@code /metrics}. {@link #stop} undoes
+ * One running node: its database (embedded or external, migrated, with its retention job on a timer), its broker
+ * (embedded or external), the modules named by {@code ANXIN_MODULES}, and one HTTP server with {@code /health} and
+ * {@code /metrics}. {@link #stop} undoes
  * it in reverse: stop taking requests, undeploy the modules (they finish their work in flight), close the broker and
  * the database.
  */
@@ -44,6 +46,7 @@ public final class Node {
   private final NodeHttpServer http;
   private final Instant startedAt = Instant.now();
   private NodeStorage storage;
+  private RetentionSchedule retention;
   private NodeBroker broker;
   private NodeContext context;
   private Endpoints endpoints;
@@ -76,6 +79,7 @@ public final class Node {
       node = new Node(vertx, metrics, Settings.load(vertx, overrides), available);
     } catch (RuntimeException e) {
       vertx.close().await();
+      metrics.close();
       throw e;
     }
     try {
@@ -100,6 +104,7 @@ public final class Node {
   private Future<Void> useStorage(NodeStorage opened) {
     storage = opened;
     metrics.bindPool(opened.database().dataSource());
+    retention = RetentionSchedule.start(vertx, opened.database(), Retention.Options.from(settings));
     JsonObject details = new JsonObject().put("mode", opened.embedded() ? "embedded" : "external");
     health.register(NodeMetrics.DATABASE_CHECK, () -> opened.database().ping()
         .map(ok -> ok ? Status.up(details) : new Status(false, details.copy().put("reason", "no valid connection"))));
@@ -123,7 +128,7 @@ public final class Node {
   }
 
   private Void announce(int httpPort) {
-    String host = serving.http().host();
+    String host = reachableHost(serving.http().host());
     endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(),
         "agi://" + host + ":" + serving.agiPort(), false, ProcessHandle.current().pid(), startedAt);
     endpoints.write(options.dataDir());
@@ -132,6 +137,11 @@ public final class Node {
         Duration.between(startedAt, Instant.now()).toMillis(), endpoints.http(), deployments.running(),
         endpoints.mqtt(), options.dataDir());
     return null;
+  }
+
+  /** A server bound to every address is reached on this machine through loopback. */
+  private static String reachableHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
   }
 
   /** The version from the jar's manifest, or {@code dev} when running from classes. */
@@ -172,6 +182,9 @@ public final class Node {
   }
 
   private Future<Void> closeStorage() {
+    if (retention != null) {
+      retention.stop();
+    }
     if (endpoints != null) {
       Endpoints.remove(options.dataDir());
     }

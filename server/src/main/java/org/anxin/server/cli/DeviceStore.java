@@ -11,13 +11,13 @@ import org.anxin.infra.db.EmbeddedDatabase;
 import org.anxin.infra.db.Migrations;
 import org.anxin.infra.devices.DeviceRegistrationException;
 import org.anxin.infra.devices.DeviceRegistry;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The database a {@code device} subcommand works on, opened for the one command and closed after it, and the one
