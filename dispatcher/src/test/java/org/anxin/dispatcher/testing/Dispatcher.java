@@ -3,7 +3,9 @@ package org.anxin.dispatcher.testing;
 import io.vertx.core.Vertx;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.anxin.infra.alarm.AlarmBus;
+import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaiser;
 import org.anxin.infra.alarm.AlarmStored;
@@ -47,7 +49,7 @@ public final class Dispatcher implements AutoCloseable {
     this.db = db;
     this.options = options;
     this.raiser = AlarmRaiser.start(vertx, db.database().dataSource(),
-        new AlarmOptions(journalDir, Duration.ofMillis(100)));
+        new AlarmOptions(journalDir, Duration.ofMillis(100)), new AlarmMetrics(new SimpleMeterRegistry()));
     new AlarmBus(vertx.eventBus()).onStored(this::stored);
     new StreamBus(vertx.eventBus()).onNotice(stream::add);
     new DispatchBus(vertx.eventBus()).onChanged(changes::add);
