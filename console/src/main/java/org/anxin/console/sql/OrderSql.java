@@ -27,8 +27,8 @@ public final class OrderSql {
   private static final String FROM = """
       FROM service_orders o JOIN elders e ON e.id = o.elder_id LEFT JOIN providers p ON p.id = o.provider_id""";
 
-  private static final String LIST = "SELECT " + COLUMNS + ", count(*) OVER () AS total " + FROM + """
-       WHERE""" + " " + IN_SCOPE + """
+  private static final String LIST = "SELECT " + COLUMNS + ", count(*) OVER () AS total " + FROM + " WHERE "
+      + IN_SCOPE + """
         AND (?::text[] IS NULL OR o.state = ANY(?))
         AND (?::text[] IS NULL OR o.type = ANY(?))
         AND (?::bigint IS NULL OR o.elder_id = ?)
