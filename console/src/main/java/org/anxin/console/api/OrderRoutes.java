@@ -29,7 +29,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 /**
  * Service orders: list, one with its events, creation on {@code order.create} and every move along on
  * {@code order.command}, both answered by the dispatcher. Operators answer for providers on the phone (accept,
- * refuse); carers start and finish their visits; families request services and cancel their own requests.
+ * refuse); carers start and finish their visits; families request services and cancel their elder's orders.
  */
 public final class OrderRoutes {
 
@@ -86,7 +86,8 @@ public final class OrderRoutes {
     Principal p = Access.principal(rc);
     long id = Bodies.pathId(rc, "id");
     return database.withConnection(c -> OrderSql.one(c, p.scope(), id))
-        .compose(o -> o == null ? Future.failedFuture(ApiException.notFound("order " + id)) : Future.succeededFuture(o));
+        .compose(o -> o == null ? Future.failedFuture(ApiException.notFound("order " + id))
+            : Future.succeededFuture(o));
   }
 
   private Future<Reply> handleCreate(RoutingContext rc) {
