@@ -184,8 +184,8 @@ public final class Console implements AutoCloseable {
       raiser.close();
     }
     web.close();
-    database.close();
     vertx.close().await();
+    database.close();
     testDb.close();
   }
 }
