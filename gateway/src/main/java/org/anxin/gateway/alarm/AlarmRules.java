@@ -1,5 +1,6 @@
 package org.anxin.gateway.alarm;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -8,6 +9,7 @@ import org.anxin.gateway.rules.RuleActions;
 import org.anxin.gateway.rules.RuleBook;
 import org.anxin.gateway.rules.RuleEngine;
 import org.anxin.gateway.rules.RuleInput;
+import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaiser;
 import org.anxin.infra.alarm.AlarmSubject;
@@ -39,6 +41,7 @@ public final class AlarmRules implements RuleActions {
   private final AlarmRulesOptions options;
   private final AlarmOptions alarmOptions;
   private final Database database;
+  private final AlarmMetrics metrics;
   private final RuleBookLoader loader;
   private final RuleEngine engine;
   private final List<Long> timers = new ArrayList<>();
@@ -48,7 +51,8 @@ public final class AlarmRules implements RuleActions {
   private MessageConsumer<Object> changes;
 
   public AlarmRules(AlarmRulesOptions options, AlarmOptions alarmOptions, NodeOptions node, Database database,
-                    Clock clock) {
+                    MeterRegistry registry, Clock clock) {
+    this.metrics = new AlarmMetrics(registry);
     this.options = options;
     this.alarmOptions = alarmOptions;
     this.database = database;
@@ -59,7 +63,7 @@ public final class AlarmRules implements RuleActions {
   /** Opens the outbox (replaying what it holds), loads settings, owners and open alarms, starts the timers. */
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
-    return vertx.executeBlocking(() -> AlarmRaiser.start(vertx, database.dataSource(), alarmOptions))
+    return vertx.executeBlocking(() -> AlarmRaiser.start(vertx, database.dataSource(), alarmOptions, metrics))
         .compose(r -> {
           raiser = r;
           return reload(true);

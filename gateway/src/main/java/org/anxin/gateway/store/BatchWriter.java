@@ -41,7 +41,7 @@ public final class BatchWriter {
     });
   }
 
-  private static void writeTelemetry(Connection c, List<TelemetryReading> rows) throws SQLException {
+  static void writeTelemetry(Connection c, List<TelemetryReading> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -67,7 +67,7 @@ public final class BatchWriter {
     stageAndMove(c, GatewaySql.CREATE_EVENT_STAGE, GatewaySql.COPY_EVENT_STAGE, copy, GatewaySql.MOVE_EVENTS);
   }
 
-  private static CopyText envelope(CopyText copy, Envelope e) {
+  static CopyText envelope(CopyText copy, Envelope e) {
     return copy.text(e.deviceId()).text(e.boot()).number(e.seq()).time(e.ts()).time(e.receivedAt())
         .bool(e.clockSkewed());
   }

@@ -16,19 +16,58 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
 
   private final Process process;
+  private final Path log;
 
-  private GatewayProcess(Process process) {
+  private GatewayProcess(Process process, Path log) {
     this.process = process;
+    this.log = log;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The child's heap in use right after a full collection, in bytes. */
+  public long heapAfterGc() throws IOException {
+    String marker = "HEAP " + process.pid() + " ";
+    long before = java.nio.file.Files.readString(log).split(marker, -1).length;
+    process.getOutputStream().write("heap\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    String[] found = new String[1];
+    Await.until(java.time.Duration.ofSeconds(30), "the child's heap figure", () -> {
+      try {
+        String[] parts = java.nio.file.Files.readString(log).split(marker, -1);
+        if (parts.length > before) {
+          found[0] = parts[parts.length - 1].lines().findFirst().orElse("").trim();
+          return true;
+        }
+        return false;
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    return Long.parseLong(found[0]);
   }
 
   public static GatewayProcess start(String jdbcUrl, String brokerUrl, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        GatewayProcess.class.getName(), jdbcUrl, brokerUrl));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    GatewayProcess gateway = new GatewayProcess(p);
+    return start(jdbcUrl, brokerUrl, log, Map.of("ANXIN_GATEWAY_BATCH_SIZE", "200",
+        "ANXIN_GATEWAY_RECEIVE_MAXIMUM", "1000", "ANXIN_GATEWAY_LINGER_MS", "20"), List.of());
+  }
+
+  /** A child gateway with the given {@code ANXIN_GATEWAY_*} settings and extra JVM options. */
+  public static GatewayProcess start(String jdbcUrl, String brokerUrl, Path log, Map<String, String> settings,
+                                     List<String> jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayProcess.class.getName(), jdbcUrl,
+        brokerUrl));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(settings);
+    Process p = builder.start();
+    GatewayProcess gateway = new GatewayProcess(p, log);
     Await.until(java.time.Duration.ofSeconds(30), "the child gateway to be READY", () -> {
       if (!p.isAlive()) {
         throw new IllegalStateException("the child gateway exited with " + p.exitValue() + "; see " + log);
@@ -56,11 +95,21 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  public static void main(String[] args) {
+  /** The child: a gateway with settings from its environment; answers {@code heap} on stdin with its heap. */
+  public static void main(String[] args) throws IOException {
     DatabaseOptions db = new DatabaseOptions(args[0], "postgres", "", 4, 5_000);
     GatewayHarness gateway = new GatewayHarness(db, args[1]);
-    gateway.start(GatewayHarness.options(Map.of("ANXIN_GATEWAY_BATCH_SIZE", "200",
-        "ANXIN_GATEWAY_RECEIVE_MAXIMUM", "1000", "ANXIN_GATEWAY_LINGER_MS", "20")));
-    System.out.println("READY " + ProcessHandle.current().pid());
+    gateway.start(GatewayHarness.options(System.getenv()));
+    long pid = ProcessHandle.current().pid();
+    System.out.println("READY " + pid);
+    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+        java.nio.charset.StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (line.trim().equals("heap")) {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.println("HEAP " + pid + " " + (rt.totalMemory() - rt.freeMemory()));
+      }
+    }
   }
 }

@@ -78,6 +78,10 @@ public final class MosquittoBroker implements AutoCloseable {
     return port;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() {
     process.destroy();

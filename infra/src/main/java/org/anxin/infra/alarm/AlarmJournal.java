@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,29 +39,42 @@ final class AlarmJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlarmJournal.class);
   private static final long COMPACT_BYTES = 1 << 20;
 
-  private final Path file;
   private final FileChannel channel;
+  private final FileLock lock;
   private final List<Entry> unacknowledged;
   private long next;
   private long pending;
 
-  private AlarmJournal(Path file, FileChannel channel, List<Entry> unacknowledged, long next) {
-    this.file = file;
+  private AlarmJournal(FileChannel channel, FileLock lock, List<Entry> unacknowledged, long next) {
     this.channel = channel;
+    this.lock = lock;
     this.unacknowledged = unacknowledged;
     this.next = next;
     this.pending = unacknowledged.size();
   }
 
+  /** Opens the outbox of {@code dir}; fails when another raiser, in this process or another, holds it. */
   static AlarmJournal open(Path dir) throws IOException {
     Files.createDirectories(dir);
+    FileChannel lockFile = FileChannel.open(dir.resolve("outbox.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = lockFile.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      lockFile.close();
+      throw new IOException("the alarm outbox in " + dir + " is in use by another raiser");
+    }
     Path file = dir.resolve("outbox.log");
     List<Entry> pending = readPending(file);
     long next = pending.isEmpty() ? 1 : pending.get(pending.size() - 1).n() + 1;
     rewrite(file, pending);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
-    return new AlarmJournal(file, channel, pending, next);
+    return new AlarmJournal(channel, lock, pending, next);
   }
 
   /** The entries found without an ack when the journal was opened, in the order they were written. */
@@ -113,7 +128,8 @@ final class AlarmJournal implements AutoCloseable {
         if (json.containsKey("ack")) {
           pending.remove(json.getLong("ack"));
         } else {
-          pending.put(json.getLong("n"), new Entry(json.getLong("n"), json.getString("op"), json.getJsonObject("body")));
+          long n = json.getLong("n");
+          pending.put(n, new Entry(n, json.getString("op"), json.getJsonObject("body")));
         }
       } catch (DecodeException | ClassCastException e) {
         LOG.warn("Skipping a torn line of the alarm outbox {}: it was being written when the process stopped", file);
@@ -140,5 +156,7 @@ final class AlarmJournal implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     channel.close();
+    lock.release();
+    lock.channel().close();
   }
 }

@@ -34,6 +34,8 @@ public final class AlarmRaiser implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlarmRaiser.class);
   private static final int GROUP_COMMIT = 256;
+  /** The journalled field with the time the platform raised or cleared: the alarm's times, however late stored. */
+  static final String RAISED_AT = "raisedAt";
 
   private record Work(String op, JsonObject body, Promise<Void> durable, Context context) {
   }
@@ -48,9 +50,11 @@ public final class AlarmRaiser implements AutoCloseable {
   private final Set<String> open = ConcurrentHashMap.newKeySet();
   private final Vertx vertx;
   private final Thread journalThread;
+  private final AlarmMetrics metrics;
 
-  private AlarmRaiser(Vertx vertx, AlarmJournal journal, AlarmWriter writer) {
+  private AlarmRaiser(Vertx vertx, AlarmJournal journal, AlarmWriter writer, AlarmMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.bus = new AlarmBus(vertx.eventBus());
     this.journal = journal;
     this.writer = writer;
@@ -58,11 +62,13 @@ public final class AlarmRaiser implements AutoCloseable {
   }
 
   /** Opens the outbox, queues what it still holds for the database, and starts the two threads. */
-  public static AlarmRaiser start(Vertx vertx, DataSource dataSource, AlarmOptions options) throws IOException {
+  public static AlarmRaiser start(Vertx vertx, DataSource dataSource, AlarmOptions options, AlarmMetrics metrics)
+      throws IOException {
     AlarmJournal journal = AlarmJournal.open(options.journalDir());
     AlarmBus bus = new AlarmBus(vertx.eventBus());
-    AlarmWriter writer = new AlarmWriter(dataSource, journal, options, bus);
-    AlarmRaiser raiser = new AlarmRaiser(vertx, journal, writer);
+    AlarmWriter writer = new AlarmWriter(dataSource, journal, options, bus, metrics);
+    AlarmRaiser raiser = new AlarmRaiser(vertx, journal, writer, metrics);
+    metrics.outboxPending(writer::backlog);
     writer.onStored(raiser::afterStored);
     List<AlarmJournal.Entry> replay = journal.unacknowledged();
     if (!replay.isEmpty()) {
@@ -82,13 +88,15 @@ public final class AlarmRaiser implements AutoCloseable {
    */
   public Future<Void> raise(RaiseRequest request) {
     boolean repeat = !open.add(openKey(request));
-    bus.publishRaised(new AlarmRaised(request, repeat, Instant.now()));
-    return enqueue("raise", request.toJson());
+    Instant now = Instant.now();
+    bus.publishRaised(new AlarmRaised(request, repeat, now));
+    metrics.raised(request.type(), repeat);
+    return enqueue("raise", request.toJson().put(RAISED_AT, now.toEpochMilli()));
   }
 
   /** Records a condition that cleared by itself; the alarm closes when its type closes itself. */
   public Future<Void> resolveCondition(ClearRequest request) {
-    return enqueue("clear", request.toJson());
+    return enqueue("clear", request.toJson().put(RAISED_AT, Instant.now().toEpochMilli()));
   }
 
   /** Whether an alarm of this subject and type is open (or raised and not yet stored). */

@@ -26,7 +26,11 @@ public final class AlarmStore {
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  public AlarmStored raise(Connection c, RaiseRequest r) throws SQLException {
+  /**
+   * Raises the alarm, or adds an occurrence; {@code raisedAt} is when the platform raised it (the alarm's
+   * {@code opened_at}), which after an outage is earlier than this write.
+   */
+  public AlarmStored raise(Connection c, RaiseRequest r, Instant raisedAt) throws SQLException {
     Savepoint start = c.setSavepoint();
     if (applied(c, r.key())) {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.DUPLICATE);
@@ -34,19 +38,20 @@ public final class AlarmStore {
     Long open = findOpen(c, r.subject(), r.type());
     Outcome outcome = Outcome.OCCURRENCE;
     if (open == null) {
-      open = insertUnlessRaced(c, r);
+      open = insertUnlessRaced(c, r, raisedAt);
       outcome = open == null ? Outcome.OCCURRENCE : Outcome.OPENED;
       open = open == null ? findOpen(c, r.subject(), r.type()) : open;
     }
     if (outcome == Outcome.OCCURRENCE) {
-      addOccurrence(c, open, r);
+      addOccurrence(c, open, r, raisedAt);
     }
-    boolean recorded = insertEvent(c, start, open, r.at(), outcome == Outcome.OPENED ? "RAISED" : "OCCURRENCE",
+    boolean recorded = insertEvent(c, start, open, raisedAt, outcome == Outcome.OPENED ? "RAISED" : "OCCURRENCE",
         actor(r.source()), eventDetails(r), r.key());
     return stored(r.key(), recorded ? open : null, r.type(), r.subject(), recorded ? outcome : Outcome.DUPLICATE);
   }
 
-  public AlarmStored clear(Connection c, ClearRequest r) throws SQLException {
+  /** Records a clearing seen at {@code clearedAt}, closing the alarm when its type closes itself. */
+  public AlarmStored clear(Connection c, ClearRequest r, Instant clearedAt) throws SQLException {
     Savepoint start = c.setSavepoint();
     if (applied(c, r.key())) {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.DUPLICATE);
@@ -56,14 +61,15 @@ public final class AlarmStore {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.NOTHING_OPEN);
     }
     JsonObject details = r.details().copy().put("source", r.source() == null ? null : r.source().toJson());
-    if (!insertEvent(c, start, open, r.at(), "CONDITION_CLEARED", actor(r.source()), details, r.key())) {
+    if (!insertEvent(c, start, open, clearedAt, "CONDITION_CLEARED", actor(r.source()), details, r.key())) {
       return stored(r.key(), null, r.type(), r.subject(), Outcome.DUPLICATE);
     }
     if (!r.type().selfClosing()) {
       return stored(r.key(), open, r.type(), r.subject(), Outcome.CONDITION_RECORDED);
     }
-    close(c, open, r.at());
-    insertEvent(c, null, open, r.at(), "RESOLVED", "system", new JsonObject().put("reason", "condition cleared"), null);
+    close(c, open, clearedAt);
+    insertEvent(c, null, open, clearedAt, "RESOLVED", "system", new JsonObject().put("reason", "condition cleared"),
+        null);
     return stored(r.key(), open, r.type(), r.subject(), Outcome.CLOSED);
   }
 
@@ -100,7 +106,7 @@ public final class AlarmStore {
   }
 
   /** Inserts a new open alarm; null when a concurrent raiser's alarm won the unique index first. */
-  private static Long insertUnlessRaced(Connection c, RaiseRequest r) throws SQLException {
+  private static Long insertUnlessRaced(Connection c, RaiseRequest r, Instant raisedAt) throws SQLException {
     Savepoint beforeInsert = c.setSavepoint();
     try (PreparedStatement ps = c.prepareStatement(AlarmSql.INSERT_ALARM)) {
       AlarmSubject s = r.subject();
@@ -112,8 +118,8 @@ public final class AlarmStore {
       ps.setObject(5, s.townshipId(), Types.BIGINT);
       ps.setString(6, r.type().name());
       ps.setInt(7, r.priority());
-      ps.setObject(8, utc(r.at()));
-      ps.setObject(9, utc(r.at()));
+      ps.setObject(8, utc(raisedAt));
+      ps.setObject(9, utc(raisedAt));
       ps.setString(10, src == null ? null : src.deviceId());
       ps.setString(11, src == null ? null : src.boot());
       ps.setObject(12, src == null ? null : src.seq(), Types.BIGINT);
@@ -134,9 +140,10 @@ public final class AlarmStore {
     }
   }
 
-  private static void addOccurrence(Connection c, long alarmId, RaiseRequest r) throws SQLException {
+  private static void addOccurrence(Connection c, long alarmId, RaiseRequest r, Instant raisedAt)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(AlarmSql.ADD_OCCURRENCE)) {
-      ps.setObject(1, utc(r.at()));
+      ps.setObject(1, utc(raisedAt));
       ps.setObject(2, r.lat(), Types.DOUBLE);
       ps.setObject(3, r.lon(), Types.DOUBLE);
       ps.setLong(4, alarmId);
@@ -179,7 +186,8 @@ public final class AlarmStore {
   }
 
   private static JsonObject eventDetails(RaiseRequest r) {
-    return r.details().copy().put("priority", r.priority()).put("lat", r.lat()).put("lon", r.lon())
+    return r.details().copy().put("priority", r.priority()).put("seenAt", r.at().toString()).put("lat", r.lat())
+        .put("lon", r.lon())
         .put("source", r.source() == null ? null : r.source().toJson());
   }
 

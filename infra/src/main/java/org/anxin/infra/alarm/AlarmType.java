@@ -1,6 +1,8 @@
 package org.anxin.infra.alarm;
 
-/** The alarm types of DESIGN.md "Alarms", each with its default priority and whether it closes when its cause clears. */
+/**
+ * The alarm types of DESIGN.md "Alarms", each with its default priority and whether it closes when its cause clears.
+ */
 public enum AlarmType {
   SOS(1, false),
   FALL(1, false),

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -33,6 +34,7 @@ final class AlarmWriter implements AutoCloseable {
   private final AlarmJournal journal;
   private final AlarmOptions options;
   private final AlarmBus bus;
+  private final AlarmMetrics metrics;
   private final AlarmStore store = new AlarmStore();
   private final BlockingQueue<AlarmJournal.Entry> queue = new LinkedBlockingQueue<>();
   private final Thread thread = new Thread(this::loop, "anxin-alarm-store");
@@ -42,7 +44,9 @@ final class AlarmWriter implements AutoCloseable {
   private Consumer<AlarmStored> listener = s -> { };
   private Connection connection;
 
-  AlarmWriter(DataSource dataSource, AlarmJournal journal, AlarmOptions options, AlarmBus bus) {
+  AlarmWriter(DataSource dataSource, AlarmJournal journal, AlarmOptions options, AlarmBus bus,
+              AlarmMetrics metrics) {
+    this.metrics = metrics;
     this.dataSource = dataSource;
     this.journal = journal;
     this.options = options;
@@ -74,6 +78,11 @@ final class AlarmWriter implements AutoCloseable {
     return pending.stream().filter(e -> "raise".equals(e.op())).map(e -> RaiseRequest.fromJson(e.body())).toList();
   }
 
+  /** How many operations wait for the database, the one being written included. */
+  int backlog() {
+    return queue.size() + (inFlight == null ? 0 : 1);
+  }
+
   /** Reads the open alarms on a connection of its own; blocking. */
   List<OpenAlarm> readOpenAlarms() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
@@ -103,7 +112,9 @@ final class AlarmWriter implements AutoCloseable {
     boolean waiting = false;
     while (!stopping) {
       try {
+        long started = System.nanoTime();
         AlarmStored stored = write(entry);
+        metrics.stored(stored.outcome(), System.nanoTime() - started);
         if (waiting) {
           LOG.info("The database takes alarm writes again");
         }
@@ -130,9 +141,10 @@ final class AlarmWriter implements AutoCloseable {
   private AlarmStored write(AlarmJournal.Entry entry) throws SQLException {
     Connection c = connection();
     try {
+      Instant at = Instant.ofEpochMilli(entry.body().getLong(AlarmRaiser.RAISED_AT));
       AlarmStored stored = entry.op().equals("raise")
-          ? store.raise(c, RaiseRequest.fromJson(entry.body()))
-          : store.clear(c, ClearRequest.fromJson(entry.body()));
+          ? store.raise(c, RaiseRequest.fromJson(entry.body()), at)
+          : store.clear(c, ClearRequest.fromJson(entry.body()), at);
       c.commit();
       return stored;
     } catch (SQLException | RuntimeException e) {
@@ -153,7 +165,7 @@ final class AlarmWriter implements AutoCloseable {
     if (connection != null) {
       try {
         connection.close();
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         LOG.debug("Closing a failed alarm connection: {}", e.getMessage());
       }
       connection = null;

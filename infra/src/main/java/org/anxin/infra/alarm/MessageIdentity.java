@@ -4,7 +4,10 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 
-/** The device message that raised or cleared an alarm: {@code (deviceId, boot, seq)} and its time ({@code seq} is null for a Last Will). */
+/**
+ * The device message that raised or cleared an alarm: {@code (deviceId, boot, seq)} and its time ({@code seq} is
+ * null for a Last Will).
+ */
 public record MessageIdentity(String deviceId, String boot, Long seq, Instant ts) {
 
   /** The part of an idempotency key that names this message. */

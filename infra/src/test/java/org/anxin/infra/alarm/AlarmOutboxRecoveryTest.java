@@ -1,5 +1,6 @@
 package org.anxin.infra.alarm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.anxin.infra.alarm.AlarmFixture.Elder;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +59,7 @@ class AlarmOutboxRecoveryTest {
     DataSource byPort = AlarmFixture.dataSource("jdbc:postgresql://127.0.0.1:" + port
         + "/postgres?connectTimeout=2&socketTimeout=5", "postgres", "");
     try (AlarmRaiser raiser = AlarmRaiser.start(vertx, byPort,
-        new AlarmOptions(dir.resolve("alarms"), Duration.ofMillis(200)))) {
+        new AlarmOptions(dir.resolve("alarms"), Duration.ofMillis(200)), new AlarmMetrics(new SimpleMeterRegistry()))) {
       // WHEN the database stops and three alarms are raised (one of them twice, as a redelivery would)
       postgres.close();
       postgres = null;
@@ -69,12 +72,15 @@ class AlarmOutboxRecoveryTest {
       await(Duration.ofSeconds(5), () -> raised.size() == 4);
       assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "publishing waited for the database");
       // WHEN the database comes back on the same port and data folder
+      Timestamp down = Timestamp.from(Instant.now());
       postgres = startPostgres(port);
       DataSource back = postgres.getPostgresDatabase();
       // THEN three alarms are stored, the redelivered GAS once only
       await(Duration.ofSeconds(20), () -> countOrMinusOne(back, "SELECT count(*) FROM alarm_events") == 3);
       assertEquals(3, countOrMinusOne(back, "SELECT count(*) FROM alarms WHERE elder_id = ? AND occurrences = 1",
           elder.elderId()));
+      // AND each alarm is dated when it was raised, not when the database took it
+      assertEquals(3, countOrMinusOne(back, "SELECT count(*) FROM alarms WHERE opened_at < ?", down));
     }
   }
 

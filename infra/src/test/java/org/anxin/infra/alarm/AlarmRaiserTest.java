@@ -1,5 +1,6 @@
 package org.anxin.infra.alarm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.anxin.infra.alarm.AlarmFixture.Elder;
 import org.anxin.infra.db.Migrations;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ import static org.anxin.infra.alarm.AlarmFixture.countOrMinusOne;
 import static org.anxin.infra.alarm.AlarmFixture.newElder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The alarm raiser: published at once, journalled, stored on its own path")
@@ -34,6 +37,7 @@ class AlarmRaiserTest {
   private static TestDatabase database;
   private static DataSource ds;
   private Vertx vertx;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<AlarmRaised> raised = new CopyOnWriteArrayList<>();
   private final List<AlarmStored> stored = new CopyOnWriteArrayList<>();
   @TempDir
@@ -78,6 +82,8 @@ class AlarmRaiserTest {
       assertEquals("wb-pub|b1|1|SOS", raised.get(0).alarm().key());
       assertEquals(AlarmStored.Outcome.OPENED, stored.get(0).outcome());
       assertEquals(1, count(ds, "SELECT count(*) FROM alarms WHERE id = ?", stored.get(0).alarmId()));
+      assertEquals(1, registry.get(AlarmMetrics.RAISED).tag("type", "SOS").counter().count());
+      await(WAIT, () -> registry.get(AlarmMetrics.OUTBOX_PENDING).gauge().value() == 0);
     }
   }
 
@@ -130,7 +136,17 @@ class AlarmRaiserTest {
         + "WHERE a.elder_id = ?", elder.elderId()));
   }
 
+  @Test
+  @DisplayName("refuses a second raiser on the same outbox, which would write it twice")
+  void oneRaiserPerOutbox() throws Exception {
+    try (AlarmRaiser first = start(ds)) {
+      assertThrows(IOException.class, () -> start(ds));
+    }
+    start(ds).close();
+  }
+
   private AlarmRaiser start(DataSource dataSource) throws Exception {
-    return AlarmRaiser.start(vertx, dataSource, new AlarmOptions(dataDir.resolve("alarms"), Duration.ofMillis(100)));
+    return AlarmRaiser.start(vertx, dataSource, new AlarmOptions(dataDir.resolve("alarms"), Duration.ofMillis(100)),
+        new AlarmMetrics(registry));
   }
 }

@@ -49,7 +49,8 @@ class AlarmStoreTest {
     // THEN one OPEN alarm holds the source message and position, with one RAISED event keyed by the message
     assertEquals(Outcome.OPENED, stored.outcome());
     assertEquals(1, count(ds, "SELECT count(*) FROM alarms WHERE elder_id = ? AND state = 'OPEN' AND type = 'SOS' "
-        + "AND source_device_id = 'wb-new' AND source_boot = 'b1' AND source_seq = 7 AND lat = 31.2 AND occurrences = 1",
+        + "AND source_device_id = 'wb-new' AND source_boot = 'b1' AND source_seq = 7 AND lat = 31.2 "
+        + "AND occurrences = 1",
         elder.elderId()));
     assertEquals(1, count(ds, "SELECT count(*) FROM alarm_events WHERE alarm_id = ? AND kind = 'RAISED' "
         + "AND idempotency_key = 'wb-new|b1|7|SOS'", stored.alarmId()));
@@ -94,7 +95,7 @@ class AlarmStoreTest {
       a.setAutoCommit(false);
       b.setAutoCommit(false);
       long bPid = pid(b);
-      AlarmStored won = store.raise(a, AlarmFixture.sos(elder, "b1", 10));
+      AlarmStored won = store.raise(a, AlarmFixture.sos(elder, "b1", 10), Instant.now());
       // WHEN the second raises the same elder and type (it blocks on the index) and then the first commits
       CompletableFuture<AlarmStored> lost = CompletableFuture.supplyAsync(() -> raiseOn(b, AlarmFixture.sos(elder,
           "b1", 11)));
@@ -149,7 +150,8 @@ class AlarmStoreTest {
     MessageIdentity source = new MessageIdentity(elder.deviceId(), "b1", seq, Instant.parse("2026-11-29T03:00:00Z"));
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      AlarmStored stored = store.clear(c, ClearRequest.fromMessage(elder.subject(), type, source, null));
+      AlarmStored stored = store.clear(c, ClearRequest.fromMessage(elder.subject(), type, source, null),
+          Instant.now());
       c.commit();
       return stored;
     }
@@ -158,7 +160,7 @@ class AlarmStoreTest {
   private AlarmStored raise(RaiseRequest request) throws SQLException {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      AlarmStored stored = store.raise(c, request);
+      AlarmStored stored = store.raise(c, request, Instant.now());
       c.commit();
       return stored;
     }
@@ -173,7 +175,7 @@ class AlarmStoreTest {
 
   private AlarmStored raiseOn(Connection c, RaiseRequest request) {
     try {
-      return store.raise(c, request);
+      return store.raise(c, request, Instant.now());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
