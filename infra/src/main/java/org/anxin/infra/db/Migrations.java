@@ -5,7 +5,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 
-/** Applies the schema (Flyway, {@code classpath:db/migration}); safe to run on every start. */
+/**
+ * Applies the schema (Flyway); safe to run on every start. SQL migrations live in {@code db/migration}, Java ones
+ * (those that decide something, such as the TimescaleDB branch) in {@code org.anxin.infra.db.migration}.
+ */
 public final class Migrations {
 
   private Migrations() {
@@ -14,7 +17,7 @@ public final class Migrations {
   public static MigrateResult apply(DataSource dataSource) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:org/anxin/infra/db/migration")
         .load()
         .migrate();
   }

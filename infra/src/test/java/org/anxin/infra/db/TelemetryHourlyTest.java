@@ -1,0 +1,18 @@
+package org.anxin.infra.db;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+@DisplayName("telemetry_hourly on plain PostgreSQL")
+class TelemetryHourlyTest {
+
+  @Test
+  @DisplayName("answers the per-device hourly query with counts, heart-rate range, battery, steps and motion")
+  void answersHourlyQuery() throws SQLException {
+    try (MigratedDatabase db = MigratedDatabase.create()) {
+      HourlyQuery.assertAnswers(db.dataSource(), "wb-hourly");
+    }
+  }
+}
