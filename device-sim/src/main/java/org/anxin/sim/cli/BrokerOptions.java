@@ -12,7 +12,7 @@ public final class BrokerOptions {
       description = "Broker as tcp://host:port (default ${DEFAULT-VALUE}; env ANXIN_SIM_BROKER).")
   String broker;
 
-  @Option(names = "--telemetry-qos", paramLabel = "Q", defaultValue = "1",
+  @Option(names = {"--qos", "--telemetry-qos"}, paramLabel = "Q", defaultValue = "1",
       description = "QoS of telemetry, 0 or 1 (events, status and replies are always 1). Default ${DEFAULT-VALUE}.")
   int telemetryQos;
 

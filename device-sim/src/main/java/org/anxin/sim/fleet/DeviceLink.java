@@ -4,6 +4,9 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
@@ -43,23 +46,18 @@ public final class DeviceLink {
   private volatile CompletableFuture<Void> down = new CompletableFuture<>();
   private volatile Consumer<Command> commandHandler;
 
-  public DeviceLink(DeviceCredentials device, BrokerAddress broker, LinkOptions options, SimStats stats,
-                    BootSession session, String clientId) {
+  /** A new boot of the device; its MQTT client id is the device id, as brokers require of devices. */
+  public DeviceLink(DeviceCredentials device, BrokerAddress broker, LinkOptions options, SimStats stats) {
     this.device = device;
     this.options = options;
     this.stats = stats;
-    this.session = session;
-    this.client = newClient(broker, clientId);
+    this.session = BootSession.fresh();
+    this.client = newClient(broker);
   }
 
-  /** A link whose MQTT client id is the device id, as a real device's. */
-  public DeviceLink(DeviceCredentials device, BrokerAddress broker, LinkOptions options, SimStats stats) {
-    this(device, broker, options, stats, BootSession.fresh(), device.deviceId());
-  }
-
-  private Mqtt5AsyncClient newClient(BrokerAddress broker, String clientId) {
+  private Mqtt5AsyncClient newClient(BrokerAddress broker) {
     Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-        .identifier(clientId)
+        .identifier(device.deviceId())
         .serverHost(broker.host())
         .serverPort(broker.port())
         .simpleAuth().username(device.deviceId()).password(device.secret().getBytes(StandardCharsets.UTF_8))
@@ -67,7 +65,7 @@ public final class DeviceLink {
         .willPublish().topic(topic(Channel.STATUS)).qos(MqttQos.AT_LEAST_ONCE)
         .payload(session.will().toBuffer().getBytes()).applyWillPublish()
         .addConnectedListener(ctx -> connected())
-        .addDisconnectedListener(ctx -> disconnected(ctx.getCause()));
+        .addDisconnectedListener(this::disconnected);
     if (options.reconnect()) {
       builder = builder.automaticReconnect()
           .initialDelay(options.reconnectMin().toMillis(), TimeUnit.MILLISECONDS)
@@ -178,12 +176,22 @@ public final class DeviceLink {
   }
 
   /** Also called for each failed attempt to connect, hence the flag. */
-  private void disconnected(Throwable cause) {
+  private void disconnected(MqttClientDisconnectedContext ctx) {
     if (up.compareAndSet(true, false)) {
       stats.disconnectedOne();
       down.complete(null);
-      LOG.debug("{} disconnected: {}", device.deviceId(), String.valueOf(cause));
+      LOG.debug("{} disconnected: {}", device.deviceId(), String.valueOf(ctx.getCause()));
     }
+    if (options.reconnect() && takenOver(ctx.getCause())) {
+      LOG.info("{}: another connection took the session over; back in {}", device.deviceId(),
+          options.takenOverBackoff());
+      ctx.getReconnector().delay(options.takenOverBackoff().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static boolean takenOver(Throwable cause) {
+    return cause instanceof Mqtt5DisconnectException d
+        && d.getMqttMessage().getReasonCode() == Mqtt5DisconnectReasonCode.SESSION_TAKEN_OVER;
   }
 
   private void handleCommand(byte[] payload) {

@@ -8,7 +8,6 @@ import org.anxin.sim.fleet.DeviceLink;
 import org.anxin.sim.fleet.LinkOptions;
 import org.anxin.sim.fleet.SimStats;
 import org.anxin.sim.fleet.SimulatedDevice;
-import org.anxin.sim.protocol.BootSession;
 import org.anxin.sim.protocol.Channel;
 import org.anxin.sim.protocol.Fix;
 import org.anxin.sim.protocol.Payloads;
@@ -19,8 +18,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a scenario plays with: the device and where it lives, the broker, the options, and a link of its own (a new
- * boot of the device, with a client id of its own so that a fleet running the same device keeps its connection).
+ * What a scenario plays with: the device and where it lives, the broker, the options, and a link of its own: a new
+ * boot of the device under the device's own client id (brokers admit a device only under its id). When a fleet runs
+ * the same device, the scenario's connection takes the session over and the fleet's device steps aside for a while
+ * ({@link LinkOptions#takenOverBackoff()}).
  */
 public final class ScenarioContext {
 
@@ -51,8 +52,8 @@ public final class ScenarioContext {
 
   /** Opens the scenario's link to {@code via} (the broker, or a relay in front of it) and announces online. */
   public DeviceLink connect(BrokerAddress via, boolean reconnect) {
-    LinkOptions o = reconnect ? linkOptions : linkOptions.withoutReconnect();
-    link = new DeviceLink(device, via, o, stats, BootSession.fresh(), device.deviceId() + "-scenario");
+    LinkOptions o = reconnect ? linkOptions.insistingOnSession() : linkOptions.withoutReconnect();
+    link = new DeviceLink(device, via, o, stats);
     link.connect().orTimeout(ACK_TIMEOUT_S, TimeUnit.SECONDS).join();
     announce();
     return link;
