@@ -1,5 +1,6 @@
 package org.anxin.sim.cli;
 
+import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.config.Settings;
 
 import java.time.ZoneId;
@@ -7,12 +8,10 @@ import java.time.ZoneId;
 /** The platform settings the simulator shares: the local time zone of daily rhythms ({@code ANXIN_TIMEZONE}). */
 public final class SimEnvironment {
 
-  public static final String TIMEZONE = "ANXIN_TIMEZONE";
-
   private SimEnvironment() {
   }
 
   public static ZoneId zone() {
-    return ZoneId.of(Settings.fromMap(System.getenv()).string(TIMEZONE, "Asia/Shanghai"));
+    return NodeOptions.from(Settings.fromMap(System.getenv())).timezone();
   }
 }
