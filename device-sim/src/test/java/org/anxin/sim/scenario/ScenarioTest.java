@@ -116,7 +116,7 @@ class ScenarioTest {
     play("wander", "W-04", o);
 
     GeoPoint home = HOMES.homeOf("W-04", 4L);
-    List<Received> fixes = capture.await(from("W-04", "telemetry"), 13, WAIT);
+    List<Received> fixes = capture.await(from("W-04", "telemetry"), 14, WAIT);
     List<Double> distances = fixes.stream()
         .map(r -> home.distanceTo(new GeoPoint(r.json().getDouble("lat"), r.json().getDouble("lon")))).toList();
     assertTrue(distances.get(0) < 30, "starts at home: " + distances);

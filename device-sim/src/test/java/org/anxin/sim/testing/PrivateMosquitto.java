@@ -48,6 +48,14 @@ public final class PrivateMosquitto implements AutoCloseable {
   }
 
   public static PrivateMosquitto start(List<DeviceCredentials> devices) {
+    return start(devices, false);
+  }
+
+  /**
+   * With {@code anonymous}, no password file: any user name is let in (the ACL still applies), for tests whose
+   * devices are registered while the test runs, as the bench's are.
+   */
+  public static PrivateMosquitto start(List<DeviceCredentials> devices, boolean anonymous) {
     try {
       Path dir = Files.createTempDirectory("anxin-sim-mosquitto");
       Map<String, String> hashes = new TreeMap<>();
@@ -59,8 +67,8 @@ public final class PrivateMosquitto implements AutoCloseable {
           "listener " + port + " 127.0.0.1",
           // run as whoever runs the test: started as root, mosquitto would switch to a user that cannot read dir
           "user " + System.getProperty("user.name"),
-          "allow_anonymous false",
-          "password_file " + dir.resolve(MosquittoPasswordFile.FILE_NAME),
+          anonymous ? "allow_anonymous true" : "allow_anonymous false",
+          anonymous ? "" : "password_file " + dir.resolve(MosquittoPasswordFile.FILE_NAME),
           "acl_file " + dir.resolve("acl"),
           "persistence true",
           "persistence_location " + dir + "/",
