@@ -4,6 +4,7 @@ import org.anxin.sim.cli.BadCommand;
 import org.anxin.sim.cli.BenchCommand;
 import org.anxin.sim.cli.FleetCommand;
 import org.anxin.sim.cli.ScenarioCommand;
+import org.anxin.sim.pbx.PbxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** The simulator's command line: {@code fleet}, {@code scenario}, {@code bad} and {@code bench}. */
 @Command(name = "anxin-sim", mixinStandardHelpOptions = true, version = "anxin-sim 0.1.0",
     description = "Simulated wristbands and home terminals speaking Anxin device protocol v1 over MQTT 5.",
-    subcommands = {FleetCommand.class, ScenarioCommand.class, BadCommand.class, BenchCommand.class,
+    subcommands = {FleetCommand.class, ScenarioCommand.class, BadCommand.class, BenchCommand.class, PbxCommand.class,
         CommandLine.HelpCommand.class})
 public final class SimMain implements Runnable {
 

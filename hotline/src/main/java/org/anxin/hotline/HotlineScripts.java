@@ -5,9 +5,9 @@ import org.anxin.hotline.agi.ScriptSet;
 import org.anxin.hotline.calls.CallStore;
 import org.anxin.hotline.care.CareScript;
 import org.anxin.hotline.ivr.CallbackScript;
-import org.anxin.hotline.ivr.CallerLookup;
 import org.anxin.hotline.ivr.IvrActions;
 import org.anxin.hotline.ivr.IvrScript;
+import org.anxin.hotline.ivr.IvrStart;
 import org.anxin.infra.alarm.AlarmRaiser;
 import org.anxin.infra.bus.dispatch.DispatchBus;
 import org.anxin.infra.bus.orders.OrderBus;
@@ -37,7 +37,7 @@ public final class HotlineScripts implements ScriptSet {
     CallStore calls = new CallStore(database);
     IvrActions actions = new IvrActions(context, new OrderBus(context.owner().eventBus()), raiser);
     return Map.of(
-        "ivr", new IvrScript(calls, new CallerLookup(database), actions, options.busTimeout()),
+        "ivr", new IvrScript(calls, new IvrStart(database), actions, options.busTimeout()),
         "callback", new CallbackScript(context, new DispatchBus(context.owner().eventBus()), calls,
             options.busTimeout()),
         "care", new CareScript(database, calls, options.busTimeout()));

@@ -49,9 +49,9 @@ public final class CallRecorder {
 
   private Future<?> record(CallSignal s) {
     return switch (s.kind()) {
-      case NEW_CHANNEL -> store.open(s.uniqueId(), s.callerNumber(), "INBOUND")
-          .compose(id -> store.event(id, "NEW_CHANNEL", new JsonObject().put("caller", s.callerNumber()))
-              .onSuccess(v -> publish(new CallStore.CallRow(id, null, s.callerNumber()), "IVR", s)));
+      case NEW_CHANNEL -> store.open(s.uniqueId(), s.callerNumber(), "INBOUND", "NEW_CHANNEL",
+              new JsonObject().put("caller", s.callerNumber()))
+          .onSuccess(id -> publish(new CallStore.CallRow(id, null, s.callerNumber()), "IVR", s));
       case QUEUE_JOIN -> store.queued(s.uniqueId(), s.queue(), s.at(), new JsonObject().put("position",
           s.position())).onSuccess(row -> publish(row, "WAITING", s));
       case AGENT_CALLED -> store.eventOf(s.uniqueId(), "AGENT_CALLED", member(s))

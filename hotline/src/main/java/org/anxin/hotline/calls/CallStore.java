@@ -35,8 +35,30 @@ public final class CallStore {
     });
   }
 
-  public Future<Void> ivrDone(long callId, Long elderId, String choices, String intent, int priority) {
-    return update(CallSql.IVR_DONE, elderId, choices, intent, priority, callId);
+  /** Opens the call and records its first event in one transaction; answers the call's id. */
+  public Future<Long> open(String uniqueId, String callerNumber, String direction, String kind, JsonObject details) {
+    return database.inTransaction(c -> {
+      long id = open(c, uniqueId, callerNumber, direction);
+      event(c, id, kind, details);
+      return id;
+    });
+  }
+
+  /** What the IVR found and chose, and its closing event, in one transaction. */
+  public Future<Void> ivrDone(long callId, Long elderId, String choices, String intent, int priority,
+                              JsonObject end) {
+    return database.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(CallSql.IVR_DONE)) {
+        ps.setObject(1, elderId, Types.BIGINT);
+        ps.setString(2, choices);
+        ps.setString(3, intent);
+        ps.setInt(4, priority);
+        ps.setLong(5, callId);
+        ps.executeUpdate();
+      }
+      event(c, callId, "IVR_END", end);
+      return null;
+    });
   }
 
   /** A call row as the live state needs it. */
@@ -100,7 +122,7 @@ public final class CallStore {
     });
   }
 
-  static long open(Connection c, String uniqueId, String callerNumber, String direction) throws SQLException {
+  public static long open(Connection c, String uniqueId, String callerNumber, String direction) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(CallSql.OPEN)) {
       ps.setString(1, uniqueId);
       ps.setString(2, callerNumber);
@@ -112,7 +134,7 @@ public final class CallStore {
     }
   }
 
-  static void event(Connection c, long callId, String kind, JsonObject details) throws SQLException {
+  public static void event(Connection c, long callId, String kind, JsonObject details) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(CallSql.EVENT)) {
       ps.setLong(1, callId);
       ps.setString(2, kind);
@@ -121,19 +143,4 @@ public final class CallStore {
     }
   }
 
-  private Future<Void> update(String sql, Object... params) {
-    return database.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < params.length; i++) {
-          if (params[i] == null) {
-            ps.setNull(i + 1, Types.NULL);
-          } else {
-            ps.setObject(i + 1, params[i]);
-          }
-        }
-        ps.executeUpdate();
-        return null;
-      }
-    });
-  }
 }

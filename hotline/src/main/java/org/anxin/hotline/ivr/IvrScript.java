@@ -1,7 +1,6 @@
 package org.anxin.hotline.ivr;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.anxin.hotline.agi.AgiWait;
 import org.anxin.hotline.calls.CallStore;
@@ -31,13 +30,13 @@ public final class IvrScript implements AgiScript {
       "3", ServiceType.MEDICAL, "4", ServiceType.ERRAND);
 
   private final CallStore calls;
-  private final CallerLookup lookup;
+  private final IvrStart start;
   private final IvrActions actions;
   private final Duration timeout;
 
-  public IvrScript(CallStore calls, CallerLookup lookup, IvrActions actions, Duration timeout) {
+  public IvrScript(CallStore calls, IvrStart start, IvrActions actions, Duration timeout) {
     this.calls = calls;
-    this.lookup = lookup;
+    this.start = start;
     this.actions = actions;
     this.timeout = timeout;
   }
@@ -56,16 +55,15 @@ public final class IvrScript implements AgiScript {
 
   private void run(IvrCall call, AgiChannel channel) throws AgiException {
     channel.answer();
-    call.callId = AgiWait.await(calls.open(call.uniqueId, call.caller, "INBOUND"), timeout).orElse(null);
-    if (call.callId == null) {
+    IvrStart.Started started = AgiWait.await(start.start(call.uniqueId, call.caller), timeout).orElse(null);
+    if (started == null) {
       toOperator(call, channel, "NO_RECORD", IvrCall.NORMAL_PRIORITY);
       return;
     }
+    call.callId = started.callId();
+    call.match = started.match();
     channel.setVariable("ANXIN_CALL_ID", String.valueOf(call.callId));
-    call.match = AgiWait.await(lookup.match(call.caller), timeout).orElse(CallerMatch.unknown());
     channel.setVariable("ANXIN_CALLER_KIND", call.match.kind().name());
-    record(call, "IVR_START", new JsonObject().put("caller", call.caller).put("kind", call.match.kind().name())
-        .put("elders", new JsonArray(call.match.elders().stream().map(e -> (Object) e.id()).toList())));
     call.elder = call.match.single();
     if (!call.match.isElder()) {
       toOperator(call, channel, call.match.kind() == CallerMatch.Kind.UNKNOWN ? "UNKNOWN_CALLER"
@@ -193,10 +191,9 @@ public final class IvrScript implements AgiScript {
     if (call.callId == null) {
       return;
     }
-    Future<Void> stored = calls.ivrDone(call.callId, call.elderId(), call.choiceList(), call.intent, call.priority)
-        .compose(v -> calls.event(call.callId, "IVR_END", new JsonObject().put("result", call.result.name())
-            .put("intent", call.intent).put("choices", call.choiceList()).put("hungUp", call.hungUp)
-            .put("orderId", call.orderId)));
+    Future<Void> stored = calls.ivrDone(call.callId, call.elderId(), call.choiceList(), call.intent, call.priority,
+        new JsonObject().put("result", call.result.name()).put("intent", call.intent)
+            .put("choices", call.choiceList()).put("hungUp", call.hungUp).put("orderId", call.orderId));
     if (AgiWait.await(stored.map(true), timeout).isEmpty()) {
       LOG.warn("The IVR outcome of call {} was not recorded in time", call.callId);
     }

@@ -14,6 +14,7 @@ import org.anxin.infra.bus.stream.StreamBus;
 import org.anxin.infra.bus.stream.StreamNotice;
 import org.anxin.infra.config.Settings;
 import org.anxin.infra.db.Database;
+import org.anxin.infra.db.DatabaseOptions;
 import org.anxin.infra.db.Migrations;
 import org.anxin.infra.http.HealthChecks;
 import org.anxin.infra.testing.TestDatabase;
@@ -42,21 +43,31 @@ public final class HotlineHarness implements AutoCloseable {
 
   public final Vertx vertx = Vertx.vertx();
   public final TestDatabase testDatabase = TestDatabase.create();
-  public final Database database = Database.open(vertx, testDatabase.options());
-  public final Fixtures fixtures = new Fixtures(database);
-  public final StandIns standIns = new StandIns(vertx, database);
+  public final Database database;
+  public final Fixtures fixtures;
+  public final StandIns standIns;
   public final HealthChecks health = new HealthChecks();
   public final List<StreamNotice> notices = new CopyOnWriteArrayList<>();
   public PbxSimulator pbx;
   private AlarmRaiser raiser;
   private AgiServerVerticle agi;
 
-  private HotlineHarness() {
+  private HotlineHarness(int poolSize) {
+    DatabaseOptions db = testDatabase.options();
+    database = Database.open(vertx, new DatabaseOptions(db.url(), db.user(), db.password(), poolSize,
+        db.connectTimeoutMs()));
+    fixtures = new Fixtures(database);
+    standIns = new StandIns(vertx, database);
   }
 
   /** Starts everything; {@code busTimeoutMs} bounds each IVR wait on the platform. */
   public static HotlineHarness start(long busTimeoutMs) throws Exception {
-    HotlineHarness h = new HotlineHarness();
+    return start(busTimeoutMs, 4, 0);
+  }
+
+  /** With a database pool of {@code poolSize} and prompts that play {@code promptMs} each (for load). */
+  public static HotlineHarness start(long busTimeoutMs, int poolSize, long promptMs) throws Exception {
+    HotlineHarness h = new HotlineHarness(poolSize);
     Migrations.apply(h.database.dataSource());
     Path journal = Files.createTempDirectory("anxin-hotline-alarms");
     h.raiser = AlarmRaiser.start(h.vertx, h.database.dataSource(), new AlarmOptions(journal, Duration.ofMillis(200)),
@@ -68,7 +79,7 @@ public final class HotlineHarness implements AutoCloseable {
     h.agi = new AgiServerVerticle(HotlineOptions.from(settings), new HotlineScripts(HotlineOptions.from(settings),
         h.database, h.raiser));
     await(h.vertx.deployVerticle(h.agi));
-    h.pbx = await(PbxSimulator.start(h.vertx, PbxOptions.local(h.agi.port(), AMI_SECRET)));
+    h.pbx = await(PbxSimulator.start(h.vertx, PbxOptions.local(h.agi.port(), AMI_SECRET).withPromptMs(promptMs)));
     Settings withAmi = settings.with(HotlineOptions.AMI_HOST, "127.0.0.1")
         .with(HotlineOptions.AMI_PORT, h.pbx.amiPort()).with(HotlineOptions.AMI_PASSWORD, AMI_SECRET)
         .with(HotlineOptions.RING_TIMEOUT_S, 5);
