@@ -6,6 +6,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.sstore.ClusteredSessionStore;
@@ -15,6 +16,7 @@ import org.anxin.console.api.AlarmRoutes;
 import org.anxin.console.api.ApiErrors;
 import org.anxin.console.api.ApiRouter;
 import org.anxin.console.api.ApiRouter.Spec;
+import org.anxin.console.api.CallRoutes;
 import org.anxin.console.api.ElderRoutes;
 import org.anxin.console.api.OpenApi;
 import org.anxin.console.api.OrderRoutes;
@@ -66,6 +68,7 @@ public class ConsoleVerticle extends VerticleBase {
     Access access = new Access(database);
     StreamHub hub = new StreamHub(options.replayWindow(), clock);
     Router api = Router.router(vertx);
+    api.route().handler(ConsoleVerticle::securityHeaders);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     api.route().handler(sessionHandler(sessions));
     api.route().handler(Csrf::check);
@@ -75,6 +78,7 @@ public class ConsoleVerticle extends VerticleBase {
     new OrderRoutes(database, vertx.eventBus()).mount(routes);
     new ElderRoutes(database, zone, clock).mount(routes);
     new ReportRoutes(vertx.eventBus()).mount(routes);
+    new CallRoutes(database, vertx.eventBus()).mount(routes);
     new AdminRoutes(database, vertx.eventBus()).mount(routes);
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);
     new StreamRoutes(hub).mount(routes);
@@ -97,6 +101,13 @@ public class ConsoleVerticle extends VerticleBase {
     return SessionHandler.create(store).setSessionCookieName(COOKIE).setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(options.cookieSecure()).setCookieSameSite(CookieSameSite.STRICT)
         .setSessionTimeout(options.sessionTimeout().toMillis()).setMinLength(32).setNagHttps(false);
+  }
+
+  /** API answers are data, never pages: not sniffed as HTML, not cached, not framed, no referrer sent on. */
+  private static void securityHeaders(RoutingContext rc) {
+    rc.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Cache-Control", "no-store")
+        .putHeader("X-Frame-Options", "DENY").putHeader("Referrer-Policy", "no-referrer");
+    rc.next();
   }
 
   private static void mountSession(ApiRouter routes, SessionRoutes session) {

@@ -6,13 +6,15 @@ import org.anxin.console.auth.Scope;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /** Service orders and return visits as the console reads them; every query filters by the caller's {@link Scope}. */
 public final class OrderSql {
 
   /** Filters of the order list; null fields filter nothing. */
-  public record Filter(String[] states, String[] types, Long elderId, Long providerId) {
+  public record Filter(String[] states, String[] types, Long elderId, Long providerId, Instant slotFrom,
+                       Instant slotTo) {
   }
 
   private static final String IN_SCOPE = "(?::bigint[] IS NULL OR o.elder_id = ANY(?))";
@@ -32,6 +34,8 @@ public final class OrderSql {
         AND (?::text[] IS NULL OR o.type = ANY(?))
         AND (?::bigint IS NULL OR o.elder_id = ?)
         AND (?::bigint IS NULL OR o.provider_id = ?)
+        AND (?::timestamptz IS NULL OR o.slot_start >= ?)
+        AND (?::timestamptz IS NULL OR o.slot_start < ?)
       ORDER BY o.created_at DESC, o.id DESC
       LIMIT ? OFFSET ?""";
 
@@ -54,9 +58,9 @@ public final class OrderSql {
   }
 
   public static List<JsonObject> list(Connection c, Scope scope, Filter f, Page page) throws SQLException {
-    return Rows.query(c, LIST, scope.elderFilter(), scope.elderFilter(), f.states(),
-        f.states(), f.types(), f.types(), f.elderId(), f.elderId(), f.providerId(), f.providerId(), page.limit(),
-        page.offset());
+    return Rows.query(c, LIST, scope.elderFilter(), scope.elderFilter(), f.states(), f.states(), f.types(),
+        f.types(), f.elderId(), f.elderId(), f.providerId(), f.providerId(), f.slotFrom(), f.slotFrom(), f.slotTo(),
+        f.slotTo(), page.limit(), page.offset());
   }
 
   /** The order with its events, or null when it does not exist or is out of scope. */
