@@ -100,7 +100,8 @@ public class ConsoleVerticle extends VerticleBase {
   private SessionHandler sessionHandler(SessionStore store) {
     return SessionHandler.create(store).setSessionCookieName(COOKIE).setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(options.cookieSecure()).setCookieSameSite(CookieSameSite.STRICT)
-        .setSessionTimeout(options.sessionTimeout().toMillis()).setMinLength(32).setNagHttps(false);
+        .setSessionTimeout(options.sessionTimeout().toMillis()).setMinLength(32).setNagHttps(false)
+        .setLazySession(true);
   }
 
   /** API answers are data, never pages: not sniffed as HTML, not cached, not framed, no referrer sent on. */
