@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.anxin.console.testing.ApiClient;
-import org.anxin.console.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.console.testing.Console;
 import org.anxin.console.testing.People;
 import org.anxin.infra.bus.Addresses;

@@ -8,6 +8,7 @@ import org.anxin.console.testing.EventStream;
 import org.anxin.console.testing.People;
 import org.anxin.infra.alarm.AlarmType;
 import org.anxin.infra.bus.Addresses;
+import org.anxin.infra.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -138,7 +139,7 @@ class AlarmLifecycleTest {
   }
 
   private static void operatorSeesFollowUp(ApiClient operator, long fall) {
-    org.anxin.console.testing.Await.until(Console.WAIT, "the MEDICAL follow-up order", () -> operator
+    Await.until(Console.WAIT, "the MEDICAL follow-up order", () -> operator
         .get("/api/orders?elderId=" + people.elderA() + "&type=MEDICAL").json().getJsonArray("items").stream()
         .map(JsonObject.class::cast).anyMatch(o -> Long.valueOf(fall).equals(o.getLong("alarmId"))));
   }

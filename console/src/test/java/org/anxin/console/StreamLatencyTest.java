@@ -2,7 +2,7 @@ package org.anxin.console;
 
 import io.vertx.core.json.JsonObject;
 import org.anxin.console.testing.ApiClient;
-import org.anxin.console.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.console.testing.Console;
 import org.anxin.console.testing.EventStream;
 import org.anxin.console.testing.People;

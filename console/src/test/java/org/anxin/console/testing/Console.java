@@ -25,6 +25,7 @@ import org.anxin.infra.db.Migrations;
 import org.anxin.infra.http.HealthChecks;
 import org.anxin.infra.node.NodeContext;
 import org.anxin.infra.testing.TestDatabase;
+import org.anxin.infra.testing.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
