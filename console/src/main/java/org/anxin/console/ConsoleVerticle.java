@@ -9,8 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.sstore.ClusteredSessionStore;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import org.anxin.console.api.AlarmRoutes;
 import org.anxin.console.api.ApiErrors;
@@ -25,6 +23,7 @@ import org.anxin.console.api.admin.AdminRoutes;
 import org.anxin.console.api.admin.DeviceRoutes;
 import org.anxin.console.auth.Access;
 import org.anxin.console.auth.Csrf;
+import org.anxin.console.auth.DatabaseSessionStore;
 import org.anxin.console.auth.Logins;
 import org.anxin.console.auth.SessionRoutes;
 import org.anxin.console.stream.StreamFeed;
@@ -32,19 +31,25 @@ import org.anxin.console.stream.StreamHub;
 import org.anxin.console.stream.StreamRoutes;
 import org.anxin.infra.db.Database;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
  * The console's JSON API under {@code /api} on the node's shared router: sessions and CSRF first, then the routes,
- * each checking its roles and the caller's scope; the live stream fed from the bus. Sessions live in a
- * cluster-wide map when Vert.x is clustered, so any console behind the load balancer serves any session.
+ * each checking its roles and the caller's scope; the live stream fed from the bus. Sessions live in the database,
+ * so any console behind the load balancer serves any session.
  */
 public class ConsoleVerticle extends VerticleBase {
 
   /** The session cookie's name. */
   public static final String COOKIE = "anxin_session";
   private static final long BODY_LIMIT = 2L * 1024 * 1024;
+  private static final Duration SESSION_PURGE = Duration.ofMinutes(10);
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
   private final Router shared;
   private final Database database;
@@ -52,6 +57,7 @@ public class ConsoleVerticle extends VerticleBase {
   private final ZoneId zone;
   private final Clock clock;
   private long heartbeatTimer;
+  private long purgeTimer;
 
   public ConsoleVerticle(Router shared, Database database, ConsoleOptions options, ZoneId zone, Clock clock) {
     this.shared = shared;
@@ -63,8 +69,7 @@ public class ConsoleVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx, "anxin.sessions")
-        : LocalSessionStore.create(vertx, "anxin.sessions");
+    DatabaseSessionStore sessions = new DatabaseSessionStore(vertx, database, clock);
     Access access = new Access(database);
     StreamHub hub = new StreamHub(options.replayWindow(), clock);
     Router api = Router.router(vertx);
@@ -88,12 +93,15 @@ public class ConsoleVerticle extends VerticleBase {
     api.route().handler(rc -> rc.fail(404));
     shared.route("/api/*").subRouter(api);
     heartbeatTimer = vertx.setPeriodic(options.heartbeat().toMillis(), t -> hub.heartbeat(sessions, access));
+    purgeTimer = vertx.setPeriodic(SESSION_PURGE.toMillis(), t -> sessions.purge()
+        .onFailure(e -> LOG.warn("Purging expired sessions failed: {}", e.getMessage())));
     return new StreamFeed(hub).listen(vertx.eventBus());
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(purgeTimer);
     return Future.succeededFuture();
   }
 

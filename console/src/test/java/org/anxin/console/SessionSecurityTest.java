@@ -6,6 +6,7 @@ import org.anxin.console.testing.ApiClient;
 import org.anxin.console.testing.ApiClient.Answer;
 import org.anxin.console.testing.Console;
 import org.anxin.console.testing.People;
+import org.anxin.infra.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -53,6 +54,19 @@ class SessionSecurityTest {
     assertTrue(who.getBoolean("authenticated"));
     assertEquals("carB", who.getJsonObject("user").getString("username"));
     assertEquals(1, console.count("SELECT count(*) FROM audit_log WHERE action = 'login' AND username = 'carB'"));
+  }
+
+  @Test
+  @DisplayName("a session signed in on one console node works on another: sessions live in the database")
+  void sessionServedByAnotherNode() {
+    ApiClient first = console.as("sup");
+    ApiClient second = console.anotherNode(Map.of()).adopt(first);
+    assertEquals("sup", second.session().expect(200).json().getJsonObject("user").getString("username"));
+    second.post("/api/logout", new JsonObject()).expect(204);
+    String id = first.cookie().substring("anxin_session=".length());
+    Await.until(Console.WAIT, "the session's row deleted", () -> console.count(
+        "SELECT count(*) FROM console_sessions WHERE id = ?", id) == 0);
+    first.get("/api/alarms").expect(401);
   }
 
   @Test
