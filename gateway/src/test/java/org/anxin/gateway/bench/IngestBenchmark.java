@@ -51,8 +51,12 @@ public final class IngestBenchmark {
       Migrations.apply(db.dataSource());
       List<String> fleet = Fleet.ids(0, DEVICES);
       Fleet.register(db, fleet);
-      double brokerOnly = brokerOnly(broker, fleet);
-      double copyOnly = storePaths(db, fleet);
+      String only = System.getenv().getOrDefault("BENCH_ONLY", "all");
+      double brokerOnly = only.equals("pipeline") ? Double.NaN : brokerOnly(broker, fleet);
+      double copyOnly = only.equals("pipeline") ? Double.NaN : storePaths(db, fleet);
+      if (only.equals("baselines")) {
+        return;
+      }
       Map<String, String> gatewayEnv = gatewayEnv();
       gatewayEnv.forEach((k, v) -> line("setting", k + "=" + v));
       try (GatewayProcess gateway = GatewayProcess.start(testDb.jdbcUrl(), broker.url(), dir.resolve("gateway.log"),
@@ -114,6 +118,7 @@ public final class IngestBenchmark {
     Thread.sleep(SECONDS * 1_000L);
     long rows1 = rows(db);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    line("gateway_meters", gateway.stats());
     long published = load.acknowledged() - published0;
     line("cpu_during_pipeline", String.format("gateway %.0f%%, mosquitto %.0f%%, postgres backends %.0f%%,"
             + " publishers+bench JVM %.0f%% (of one core)", pct(CpuTimes.seconds(gateway.pid()) - gw0, elapsed),
@@ -152,6 +157,7 @@ public final class IngestBenchmark {
     env.put("ANXIN_GATEWAY_QUEUE_LIMIT", "10000");
     env.put("ANXIN_GATEWAY_DEVICE_REFRESH_MS", "5000");
     env.put("ANXIN_GATEWAY_CLIENT_ID", "bench-gateway");
+    env.put("ANXIN_GATEWAY_PARALLEL_BATCHES", "2");
     System.getenv().forEach((k, v) -> {
       if (k.startsWith("ANXIN_GATEWAY_")) {
         env.put(k, v);
