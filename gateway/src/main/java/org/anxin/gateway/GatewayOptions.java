@@ -68,7 +68,7 @@ public record GatewayOptions(String clientId, long sessionExpirySeconds, int bat
         s.integer(QUEUE_LIMIT, 10_000),
         s.integer(REJECT_CAP, 10_000),
         s.longValue(DEVICE_REFRESH_MS, 5_000),
-        s.longValue(STATE_FLUSH_MS, 1_000),
+        s.longValue(STATE_FLUSH_MS, 5_000),
         s.longValue(RETRY_MAX_MS, 5_000),
         s.integer(PARALLEL_BATCHES, 2));
   }
