@@ -37,6 +37,8 @@ public final class IngestBenchmark {
   private static final int WARMUP_SECONDS = intEnv("BENCH_WARMUP_SECONDS", 10);
   private static final int CLIENTS = intEnv("BENCH_CLIENTS", 4);
   private static final int WINDOW = intEnv("BENCH_WINDOW", 2_000);
+  /** Publish rate in the pipeline run (0: as fast as the broker takes them; the backlog then grows in the broker). */
+  private static final int RATE = intEnv("BENCH_RATE", 0);
 
   private IngestBenchmark() {
   }
@@ -77,7 +79,7 @@ public final class IngestBenchmark {
 
   private static double brokerOnly(MosquittoBroker broker, List<String> fleet) throws Exception {
     try (CountingSubscriber counter = new CountingSubscriber(broker.url(), 10_000)) {
-      LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo");
+      LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo", 0);
       load.start();
       Thread.sleep(5_000);
       long from = counter.received();
@@ -104,7 +106,7 @@ public final class IngestBenchmark {
 
   private static double pipeline(Database db, MosquittoBroker broker, GatewayProcess gateway, TestDatabase testDb,
                                  List<String> fleet) throws Exception {
-    LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "pl");
+    LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "pl", RATE);
     load.start();
     Thread.sleep(WARMUP_SECONDS * 1_000L);
     List<Long> pgPids = backendPids(db, testDb.name());
@@ -127,7 +129,8 @@ public final class IngestBenchmark {
     load.stop();
     double rate = (rows1 - rows0) / elapsed;
     line("pipeline", String.format("%.0f msg/s  (committed rows counted in the database over %.0f s after %d s"
-        + " warm-up; publishers got %.0f msg/s acknowledged)", rate, elapsed, WARMUP_SECONDS, published / elapsed));
+        + " warm-up; publishers got %.0f msg/s acknowledged, publish rate %s)", rate, elapsed, WARMUP_SECONDS,
+        published / elapsed, RATE == 0 ? "unlimited" : RATE + " msg/s"));
     long total = load.acknowledged();
     Await.until(Duration.ofSeconds(180), "the gateway to drain", () -> rows(db) >= total);
     line("pipeline_drained", rows(db) + " rows for " + total + " acknowledged publishes");
@@ -142,7 +145,7 @@ public final class IngestBenchmark {
     all.addAll(more);
     Thread.sleep(Long.parseLong(gatewayEnv().get("ANXIN_GATEWAY_DEVICE_REFRESH_MS")) * 2 + 1_000);
     long before = rows(db);
-    new LoadGenerator(broker.url(), all, CLIENTS, WINDOW, "hd").oneRound(1);
+    new LoadGenerator(broker.url(), all, CLIENTS, WINDOW, "hd", 0).oneRound(1);
     Await.until(Duration.ofSeconds(180), "a message of every device", () -> rows(db) >= before + all.size());
     Thread.sleep(2_000);
     line("heap_100k_devices", mib(gateway.heapAfterGc()) + " MiB used after GC (" + all.size()
