@@ -143,15 +143,10 @@ final class Batcher {
 
   private void count(PendingBatch batch, long now) {
     metrics.committed(batch.size(), batch.commitNanos());
-    batch.telemetry().forEach(r -> {
-      metrics.accepted(r.channel());
-      metrics.lag(r.envelope().ts(), r.envelope().receivedAt(), now);
-    });
-    batch.events().forEach(e -> {
-      metrics.accepted(e.channel());
-      metrics.lag(e.envelope().ts(), e.envelope().receivedAt(), now);
-    });
+    batch.telemetry().forEach(r -> metrics.accepted(r.channel()));
+    batch.events().forEach(e -> metrics.accepted(e.channel()));
     batch.reasons().forEach(e -> metrics.rejected(e.reason()));
+    batch.oldest().ifPresent(e -> metrics.lag(e.ts(), e.receivedAt(), now));
   }
 
   private void retryLater(PendingBatch batch, Throwable e) {

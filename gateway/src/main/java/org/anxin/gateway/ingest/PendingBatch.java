@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,22 @@ final class PendingBatch {
     events.remove(d);
     addReject(sources.get(d), new MessageRejectedException(RejectReason.STORE_FAILED, detail,
         d.envelope().deviceId()));
+  }
+
+  /** The identity of the stored message that waited longest (by arrival), for the batch's lag. */
+  Optional<Envelope> oldest() {
+    Envelope oldest = null;
+    for (TelemetryReading r : telemetry) {
+      oldest = older(oldest, r.envelope());
+    }
+    for (DeviceEvent e : events) {
+      oldest = older(oldest, e.envelope());
+    }
+    return Optional.ofNullable(oldest);
+  }
+
+  private static Envelope older(Envelope a, Envelope b) {
+    return a == null || b.receivedAt() < a.receivedAt() ? b : a;
   }
 
   StoreBatch rejectsOnly() {
