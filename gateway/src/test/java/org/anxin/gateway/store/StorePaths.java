@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,9 +17,10 @@ import java.util.Map;
 
 /**
  * The storage paths the gateway could take, timed on the same rows, one connection, one transaction per batch:
- * plain COPY (the database's ceiling, not idempotent), the gateway's staged COPY with ON CONFLICT, rewritten
- * multi-row INSERT with ON CONFLICT, and plain COPY guarded by a (device, boot) high-water mark kept in
- * {@code device_boots}. Each path starts from an empty {@code telemetry}.
+ * plain COPY (the database's ceiling, not idempotent), COPY into a staging table then INSERT … ON CONFLICT, the
+ * gateway's rewritten multi-row INSERT … ON CONFLICT ({@link RowInserts}), plain COPY guarded by a (device, boot)
+ * high-water mark kept in {@code device_boots}, and one INSERT … SELECT FROM unnest(arrays). Each path starts from
+ * an empty {@code telemetry}.
  */
 public final class StorePaths {
 
@@ -59,8 +59,8 @@ public final class StorePaths {
       throws SQLException {
     Map<String, Path> paths = new LinkedHashMap<>();
     paths.put("copy_only", StorePaths::plainCopy);
-    paths.put("staged_copy_on_conflict", BatchWriter::writeTelemetry);
-    paths.put("multirow_insert_on_conflict", StorePaths::multiRowInsert);
+    paths.put("staged_copy_on_conflict", StorePaths::stagedCopy);
+    paths.put("multirow_insert_on_conflict", RowInserts::telemetry);
     paths.put("copy_with_high_water_mark", StorePaths::copyWithHighWaterMark);
     paths.put("unnest_insert_on_conflict", StorePaths::unnestInsert);
     Map<String, Figure> figures = new LinkedHashMap<>();
@@ -94,41 +94,27 @@ public final class StorePaths {
   }
 
   static void plainCopy(Connection c, List<TelemetryReading> batch) throws SQLException {
-    CopyText copy = new CopyText(batch.size());
-    for (TelemetryReading r : batch) {
-      BatchWriter.envelope(copy, r.envelope()).number(r.lat()).number(r.lon()).number(r.acc()).text(r.src())
-          .number(r.hr()).number(r.spo2()).number(r.bat()).number(r.steps()).bool(r.motion()).number(r.temp())
-          .bool(r.worn()).endRow();
-    }
-    BatchWriter.copy(c, "COPY telemetry (" + GatewaySql.TELEMETRY_COLUMNS + ") FROM STDIN", copy);
+    BatchWriter.copy(c, "COPY telemetry (" + GatewaySql.TELEMETRY_COLUMNS + ") FROM STDIN", copyRows(batch));
   }
 
-  private static void multiRowInsert(Connection c, List<TelemetryReading> batch) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO telemetry (" + GatewaySql.TELEMETRY_COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-      for (TelemetryReading r : batch) {
-        Envelope e = r.envelope();
-        st.setString(1, e.deviceId());
-        st.setString(2, e.boot());
-        st.setLong(3, e.seq());
-        st.setTimestamp(4, new Timestamp(e.ts()));
-        st.setTimestamp(5, new Timestamp(e.receivedAt()));
-        st.setBoolean(6, e.clockSkewed());
-        st.setObject(7, r.lat(), Types.DOUBLE);
-        st.setObject(8, r.lon(), Types.DOUBLE);
-        st.setObject(9, r.acc(), Types.REAL);
-        st.setString(10, r.src());
-        st.setObject(11, r.hr(), Types.SMALLINT);
-        st.setObject(12, r.spo2(), Types.SMALLINT);
-        st.setObject(13, r.bat(), Types.SMALLINT);
-        st.setObject(14, r.steps(), Types.INTEGER);
-        st.setObject(15, r.motion(), Types.BOOLEAN);
-        st.setObject(16, r.temp(), Types.REAL);
-        st.setObject(17, r.worn(), Types.BOOLEAN);
-        st.addBatch();
-      }
-      st.executeBatch();
+  /** COPY into a session's temporary table, then {@code INSERT … SELECT … ON CONFLICT DO NOTHING}. */
+  private static void stagedCopy(Connection c, List<TelemetryReading> batch) throws SQLException {
+    BatchWriter.stageAndMove(c,
+        "CREATE TEMP TABLE IF NOT EXISTS telemetry_stage (LIKE telemetry) ON COMMIT DELETE ROWS",
+        "COPY telemetry_stage (" + GatewaySql.TELEMETRY_COLUMNS + ") FROM STDIN", copyRows(batch),
+        "INSERT INTO telemetry (" + GatewaySql.TELEMETRY_COLUMNS + ") SELECT " + GatewaySql.TELEMETRY_COLUMNS
+            + " FROM telemetry_stage ON CONFLICT DO NOTHING");
+  }
+
+  private static CopyText copyRows(List<TelemetryReading> batch) {
+    CopyText copy = new CopyText(batch.size());
+    for (TelemetryReading r : batch) {
+      Envelope e = r.envelope();
+      copy.text(e.deviceId()).text(e.boot()).number(e.seq()).time(e.ts()).time(e.receivedAt()).bool(e.clockSkewed())
+          .number(r.lat()).number(r.lon()).number(r.acc()).text(r.src()).number(r.hr()).number(r.spo2())
+          .number(r.bat()).number(r.steps()).bool(r.motion()).number(r.temp()).bool(r.worn()).endRow();
     }
+    return copy;
   }
 
   private static void unnestInsert(Connection c, List<TelemetryReading> batch) throws SQLException {
