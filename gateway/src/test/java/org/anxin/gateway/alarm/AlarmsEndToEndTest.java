@@ -88,8 +88,8 @@ class AlarmsEndToEndTest {
     AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"),
         node, gateway.database, mqtt, gateway.registry, Clock.systemUTC());
     deployment = gateway.vertx.deployVerticle(new IngestVerticle(GatewayHarness.options(Map.of(
-        "ANXIN_GATEWAY_LINGER_MS", "10", "ANXIN_GATEWAY_BATCH_SIZE", "5", "ANXIN_GATEWAY_RECEIVE_MAXIMUM", "10",
-        "ANXIN_GATEWAY_QUEUE_LIMIT", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
+        "ANXIN_GATEWAY_LINGER_MS", "10", "ANXIN_GATEWAY_BATCH_SIZE", "5", "ANXIN_GATEWAY_PARALLEL_BATCHES", "1",
+        "ANXIN_GATEWAY_RECEIVE_MAXIMUM", "10", "ANXIN_GATEWAY_QUEUE_LIMIT", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
         gateway.health, alarms)).await();
   }
 
