@@ -28,7 +28,7 @@ public final class HotlineModule implements AnxinModule {
           AgiServerVerticle agi = new AgiServerVerticle(options,
               new HotlineScripts(options, context.database(), raiser));
           return vertx.deployVerticle(agi).compose(id -> vertx.deployVerticle(
-              new AmiVerticle(options, context.database(), context.health(), agi::port)));
+              new AmiVerticle(options, context.database(), context.health())));
         }).mapEmpty();
   }
 }

@@ -14,7 +14,6 @@ import org.anxin.infra.bus.stream.StreamBus;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.http.HealthChecks;
 
-import java.util.function.IntSupplier;
 
 /**
  * The AMI side of the hotline: the managed connection, call records and screen pops from its events, and the
@@ -26,15 +25,13 @@ public class AmiVerticle extends VerticleBase {
   private final HotlineOptions options;
   private final Database database;
   private final HealthChecks health;
-  private final IntSupplier agiPort;
   private AmiConnection ami;
   private CallRecorder recorder;
 
-  public AmiVerticle(HotlineOptions options, Database database, HealthChecks health, IntSupplier agiPort) {
+  public AmiVerticle(HotlineOptions options, Database database, HealthChecks health) {
     this.options = options;
     this.database = database;
     this.health = health;
-    this.agiPort = agiPort;
   }
 
   @Override
@@ -43,7 +40,7 @@ public class AmiVerticle extends VerticleBase {
     recorder = new CallRecorder(calls, new ScreenPops(database, new StreamBus(vertx.eventBus())),
         new CallBus(vertx.eventBus()));
     ami = new AmiConnection(vertx, options, new AmiEvents(context, recorder::on));
-    Originations originations = new Originations(ami, database, calls, options, agiPort);
+    Originations originations = new Originations(ami, database, calls, options);
     HotlineRequests requests = new HotlineRequests(new QueueMembers(ami, database, options.queue()), originations,
         calls, new CareCalls(database, originations));
     if (options.amiEnabled()) {

@@ -19,30 +19,34 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 /**
  * Calls the hotline places through Asterisk (Originate, asynchronous): voice escalation and callbacks for the
  * dispatcher ({@code hotline.originate}), care calls, and an operator's callback. One call per idempotency key; the
- * answered channel runs an AGI script ({@code callback} or {@code care}) that reads the call's variables.
+ * answered channel runs an AGI script ({@code callback} or {@code care}, by the dialplan of {@code anxin-outbound})
+ * that reads the call's variables.
  */
 public final class Originations {
 
   private static final Duration EVENT_GRACE = Duration.ofSeconds(10);
+  /**
+   * The dialplan context an answered outgoing call continues in: its extension names the AGI script. Through the
+   * dialplan rather than {@code Application: AGI}, so the AMI user needs no {@code system} privilege.
+   */
+  static final String OUTBOUND_CONTEXT = "anxin-outbound";
+  /** The context that dials the callee once the operator answered a callback. */
+  static final String CALLBACK_CONTEXT = "anxin-callback";
 
   private final AmiConnection ami;
   private final Database database;
   private final CallStore calls;
   private final HotlineOptions options;
-  private final IntSupplier agiPort;
 
-  public Originations(AmiConnection ami, Database database, CallStore calls, HotlineOptions options,
-                      IntSupplier agiPort) {
+  public Originations(AmiConnection ami, Database database, CallStore calls, HotlineOptions options) {
     this.ami = ami;
     this.database = database;
     this.calls = calls;
     this.options = options;
-    this.agiPort = agiPort;
   }
 
   /** Places the call unless this key was placed before; answers once it is answered or has failed. */
@@ -66,8 +70,9 @@ public final class Originations {
     vars.put("ANXIN_NUMBER", number);
     OriginateAction action = new OriginateAction();
     action.setChannel(options.dial(number));
-    action.setApplication("AGI");
-    action.setData("agi://" + options.agiHost() + ":" + agiPort.getAsInt() + "/" + script);
+    action.setContext(OUTBOUND_CONTEXT);
+    action.setExten(script);
+    action.setPriority(1);
     action.setCallerId("12349");
     action.setTimeout(options.ringTimeout().toMillis());
     action.setAsync(true);
@@ -90,7 +95,7 @@ public final class Originations {
       }
       OriginateAction action = new OriginateAction();
       action.setChannel(operatorInterface);
-      action.setContext("anxin-callback");
+      action.setContext(CALLBACK_CONTEXT);
       action.setExten(number);
       action.setPriority(1);
       action.setCallerId("12349");

@@ -83,8 +83,7 @@ public final class HotlineHarness implements AutoCloseable {
     Settings withAmi = settings.with(HotlineOptions.AMI_HOST, "127.0.0.1")
         .with(HotlineOptions.AMI_PORT, h.pbx.amiPort()).with(HotlineOptions.AMI_PASSWORD, AMI_SECRET)
         .with(HotlineOptions.RING_TIMEOUT_S, 5);
-    await(h.vertx.deployVerticle(new AmiVerticle(HotlineOptions.from(withAmi), h.database, h.health,
-        h.agi::port)));
+    await(h.vertx.deployVerticle(new AmiVerticle(HotlineOptions.from(withAmi), h.database, h.health)));
     Await.until(Duration.ofSeconds(10), "AMI logged in", () -> h.amiHealth().up());
     return h;
   }
