@@ -30,7 +30,8 @@ CREATE TABLE order_schedules (
 
 ALTER TABLE service_orders
   ADD COLUMN schedule_id    bigint REFERENCES order_schedules ON DELETE SET NULL,
-  -- When the assigned provider must have accepted, and when the order must be done; the SLA timer reads these.
+  -- When the assigned provider must have accepted, and when the order must be done; the SLA timer reads these and
+  -- clears each once it has flagged it.
   ADD COLUMN accept_due_at  timestamptz,
   ADD COLUMN deliver_due_at timestamptz,
   -- A VISIT checked against the elder's devices once done: true verified, false flagged for the supervisor.
@@ -41,8 +42,8 @@ ALTER TABLE service_orders
 CREATE UNIQUE INDEX service_orders_schedule_slot ON service_orders (schedule_id, elder_id, slot_start)
   WHERE schedule_id IS NOT NULL;
 CREATE INDEX service_orders_accept_due ON service_orders (accept_due_at) WHERE state = 'ASSIGNED';
-CREATE INDEX service_orders_deliver_due ON service_orders (deliver_due_at)
-  WHERE state IN ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') AND NOT sla_flag;
+CREATE INDEX service_orders_deliver_due ON service_orders (deliver_due_at) WHERE deliver_due_at IS NOT NULL;
+CREATE INDEX service_orders_unassigned ON service_orders (created_at) WHERE state = 'NEW';
 
 -- The return visit (回访) after an order is done: an operator calls, and the rating and comment close the order.
 CREATE TABLE return_visits (

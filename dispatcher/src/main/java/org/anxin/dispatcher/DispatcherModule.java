@@ -3,6 +3,8 @@ package org.anxin.dispatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
+import org.anxin.dispatcher.orders.OrderVerticle;
+import org.anxin.dispatcher.report.ReportVerticle;
 import org.anxin.infra.node.AnxinModule;
 import org.anxin.infra.node.NodeContext;
 
@@ -20,6 +22,12 @@ public final class DispatcherModule implements AnxinModule {
   public Future<Void> deploy(Vertx vertx, NodeContext context) {
     DispatcherOptions options = DispatcherOptions.from(context.settings());
     Clock clock = Clock.systemUTC();
-    return vertx.deployVerticle(new EscalationVerticle(options, context.database(), clock)).mapEmpty();
+    DispatcherMetrics metrics = new DispatcherMetrics(context.registry());
+    return Future.all(
+            vertx.deployVerticle(new EscalationVerticle(options, context.database(), clock, metrics)),
+            vertx.deployVerticle(new OrderVerticle(options, context.database(), clock, context.node().timezone(),
+                metrics)),
+            vertx.deployVerticle(new ReportVerticle(context.database(), context.node().timezone())))
+        .mapEmpty();
   }
 }

@@ -28,7 +28,7 @@ public final class GatewayModule implements AnxinModule {
     GatewayOptions options = GatewayOptions.from(context.settings());
     AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(context.settings()),
         AlarmOptions.from(context.settings(), context.node(), "gateway"), context.node(), context.database(),
-        context.registry(), Clock.systemUTC());
+        context.mqtt(), context.registry(), Clock.systemUTC());
     return vertx.deployVerticle(new IngestVerticle(options, context.database(), context.mqtt(),
         new GatewayMetrics(context.registry()), context.health(), alarms)).mapEmpty();
   }

@@ -3,6 +3,7 @@ package org.anxin.dispatcher.escalation;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.notify.Channels;
 import org.anxin.dispatcher.notify.Notification;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ public class EscalationVerticle extends VerticleBase {
   private final DispatcherOptions options;
   private final Database database;
   private final Clock clock;
+  private final DispatcherMetrics metrics;
   private final Map<Long, Long> timers = new HashMap<>();
   private EscalationStore store;
   private Notifier notifier;
@@ -47,17 +50,18 @@ public class EscalationVerticle extends VerticleBase {
   private long scanTimer;
   private boolean scanning;
 
-  public EscalationVerticle(DispatcherOptions options, Database database, Clock clock) {
+  public EscalationVerticle(DispatcherOptions options, Database database, Clock clock, DispatcherMetrics metrics) {
     this.options = options;
     this.database = database;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     store = new EscalationStore(database, options);
     bus = new DispatchBus(vertx.eventBus());
-    notifier = new Notifier(database, Channels.create(vertx, options, database, clock), bus, clock);
+    notifier = new Notifier(database, Channels.create(vertx, options, database, clock), bus, clock, metrics);
     return Future.all(bus.serveCommands(this::command).completion(),
             AlarmFeed.listen(vertx.eventBus(), this::advance, this::closedByItself))
         .compose(v -> redeliverPending())
@@ -77,9 +81,15 @@ public class EscalationVerticle extends VerticleBase {
 
   /** Takes the alarm's next step when it is due; a call for an alarm not due (or acknowledged) does nothing. */
   void advance(long alarmId) {
-    store.takeStep(alarmId, clock.instant())
-        .compose(taken -> taken.map(this::afterStep).orElse(Future.succeededFuture()))
-        .onFailure(e -> LOG.error("Escalating alarm {} failed; the scan tries again", alarmId, e));
+    takeStep(alarmId).onFailure(e -> LOG.error("Escalating alarm {} failed; the scan tries again", alarmId, e));
+  }
+
+  private Future<Void> takeStep(long alarmId) {
+    long started = System.nanoTime();
+    return store.takeStep(alarmId, clock.instant()).compose(taken -> taken.map(step -> {
+      metrics.stepTaken(step.alarm().priority(), Duration.ofNanos(System.nanoTime() - started));
+      return afterStep(step);
+    }).orElse(Future.succeededFuture()));
   }
 
   private Future<Void> afterStep(StepTaken taken) {
@@ -116,23 +126,36 @@ public class EscalationVerticle extends VerticleBase {
     }
     scanning = true;
     store.due(clock.instant(), SCAN_BATCH)
-        .compose(ids -> ids.stream().reduce(Future.<Void>succeededFuture(),
-            (chain, id) -> chain.compose(v -> store.takeStep(id, clock.instant()))
-                .compose(taken -> taken.map(this::afterStep).orElse(Future.succeededFuture())),
-            (a, b) -> b))
+        .compose(this::takeSteps)
         .onFailure(e -> LOG.error("Escalation scan failed", e))
         .onComplete(v -> scanning = false);
   }
 
+  /** Takes the due steps one after the other; one alarm failing does not hold up the others. */
+  private Future<Void> takeSteps(List<Long> alarmIds) {
+    Future<Void> chain = Future.succeededFuture();
+    for (long id : alarmIds) {
+      chain = chain.compose(v -> takeStep(id).recover(e -> {
+        LOG.error("Escalating alarm {} failed; the next scan tries again", id, e);
+        return Future.succeededFuture();
+      }));
+    }
+    return chain;
+  }
+
   private Future<AlarmView> command(AlarmCommand command) {
-    return store.command(command, clock.instant()).onSuccess(alarm -> {
-      arm(alarm.id(), null);
-      bus.publishChanged(new AlarmChanged(AlarmTransitions.changeOf(command.action()), command.actor(),
-          clock.instant(), alarm, new JsonObject().put("note", command.note())));
-      if (command.action() == AlarmAction.RESOLVE && alarm.type().equals("FALL") && alarm.elderId() != null) {
-        proposeMedicalVisit(alarm, command.actor());
-      }
-    });
+    return store.command(command, clock.instant())
+        .onComplete(r -> metrics.alarmCommand(command.action().name(), r.succeeded()))
+        .onSuccess(alarm -> afterCommand(command, alarm));
+  }
+
+  private void afterCommand(AlarmCommand command, AlarmView alarm) {
+    arm(alarm.id(), null);
+    bus.publishChanged(new AlarmChanged(AlarmTransitions.changeOf(command.action()), command.actor(),
+        clock.instant(), alarm, new JsonObject().put("note", command.note())));
+    if (command.action() == AlarmAction.RESOLVE && alarm.type().equals("FALL") && alarm.elderId() != null) {
+      proposeMedicalVisit(alarm, command.actor());
+    }
   }
 
   /** A resolved fall proposes a MEDICAL visit order, assigned like any other. */

@@ -2,6 +2,7 @@ package org.anxin.dispatcher.notify;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.sql.Jdbc;
 import org.anxin.infra.bus.dispatch.AlarmChanged;
 import org.anxin.infra.bus.dispatch.AlarmView;
@@ -29,12 +30,15 @@ public final class Notifier {
   private final Map<ChannelKind, Channel> channels = new EnumMap<>(ChannelKind.class);
   private final DispatchBus bus;
   private final Clock clock;
+  private final DispatcherMetrics metrics;
 
-  public Notifier(Database database, List<Channel> channels, DispatchBus bus, Clock clock) {
+  public Notifier(Database database, List<Channel> channels, DispatchBus bus, Clock clock,
+                  DispatcherMetrics metrics) {
     this.database = database;
     channels.forEach(ch -> this.channels.put(ch.kind(), ch));
     this.bus = bus;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Delivers every notification at once; completes when all results are recorded, whatever they were. */
@@ -61,6 +65,7 @@ public final class Notifier {
     String error = ok ? null : String.valueOf(result.cause().getMessage());
     AlarmChanged.Change change = ok ? AlarmChanged.Change.NOTIFIED : AlarmChanged.Change.DELIVERY_FAILED;
     var details = Deliveries.details(n).put("error", error);
+    metrics.notification(n.channel().name(), ok);
     if (!ok) {
       LOG.warn("Notification {} failed: {}", n.key(), error);
     }

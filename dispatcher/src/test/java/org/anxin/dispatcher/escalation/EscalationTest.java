@@ -1,5 +1,6 @@
 package org.anxin.dispatcher.escalation;
 
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.testing.Await;
 import org.anxin.dispatcher.testing.Dispatcher;
 import org.anxin.dispatcher.testing.DispatcherDb;
@@ -87,6 +88,8 @@ class EscalationTest {
           + "'SUPERVISOR_FLAGGED'", alarm));
       assertTrue(chains.millisBetweenSteps(alarm, 1, 2) >= 600, "backups after 60 s (scaled)");
       assertTrue(chains.millisBetweenSteps(alarm, 1, 3) >= 1800, "callback after 180 s (scaled)");
+      assertTrue(dispatcher.registry.get(DispatcherMetrics.NOTIFICATIONS).tag("channel", "VOICE")
+          .tag("result", "failed").counter().count() >= 1);
       assertTrue(dispatcher.changes.stream().anyMatch(c -> c.change() == AlarmChanged.Change.DELIVERY_FAILED
           && c.alarm().id() == alarm && c.alarm().elderId() == home.elderId()));
     }

@@ -46,7 +46,8 @@ class ResumeAndShiftTest {
   }
 
   @Test
-  @DisplayName("resumes at the stored step after an undeploy/redeploy mid-chain: no step repeated, none skipped")
+  @DisplayName("resumes at the stored step after an undeploy/redeploy mid-chain: no step repeated, none skipped; "
+      + "picks up an alarm raised meanwhile")
   void resumesAfterRestart() throws Exception {
     // GIVEN an SOS whose first step went out, with backups due at 0.6 s
     Home home = people.newHome();
@@ -62,6 +63,8 @@ class ResumeAndShiftTest {
           + "FROM alarms WHERE id = ?", alarm));
       Await.until(WAIT, "the step-2 deadline to pass", () -> Instant.now().isAfter(due.plusMillis(100)));
       assertEquals(1, chains.step(alarm), "nothing escalates while the dispatcher is down");
+      Home later = people.newHome();
+      long missed = dispatcher.raise(later, AlarmType.FALL, 1);
       dispatcher.deploy();
       // THEN step 2 is taken once, step 1 is not repeated, and step 3 follows at its own time
       Await.until(WAIT, "step 3 after the restart", () -> chains.step(alarm) >= 3);
@@ -71,6 +74,8 @@ class ResumeAndShiftTest {
       assertEquals(1, Chains.streamed(dispatcher, alarm, 2).stream().filter(u -> u == backup).count());
       assertEquals(0, db.number("SELECT count(*) - count(DISTINCT idempotency_key) FROM sms_outbox"));
       assertTrue(chains.millisBetweenSteps(alarm, 2, 3) >= 1_200, "step 3 waited its own time");
+      // AND an alarm raised while it was down, whose alarm.stored nobody heard, is escalated from step 1
+      Await.until(WAIT, "the missed alarm escalated", () -> chains.step(missed) >= 1);
     }
   }
 

@@ -1,9 +1,12 @@
 package org.anxin.dispatcher.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
 import org.anxin.infra.alarm.AlarmBus;
+import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaiser;
 import org.anxin.infra.alarm.AlarmStored;
@@ -41,13 +44,15 @@ public final class Dispatcher implements AutoCloseable {
   private final Map<String, Long> storedIds = new ConcurrentHashMap<>();
   public final List<StreamNotice> stream = new CopyOnWriteArrayList<>();
   public final List<AlarmChanged> changes = new CopyOnWriteArrayList<>();
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final DispatcherMetrics metrics = new DispatcherMetrics(registry);
   private String deployment;
 
   public Dispatcher(DispatcherDb db, DispatcherOptions options, Path journalDir) throws IOException {
     this.db = db;
     this.options = options;
     this.raiser = AlarmRaiser.start(vertx, db.database().dataSource(),
-        new AlarmOptions(journalDir, Duration.ofMillis(100)));
+        new AlarmOptions(journalDir, Duration.ofMillis(100)), new AlarmMetrics(new SimpleMeterRegistry()));
     new AlarmBus(vertx.eventBus()).onStored(this::stored);
     new StreamBus(vertx.eventBus()).onNotice(stream::add);
     new DispatchBus(vertx.eventBus()).onChanged(changes::add);
@@ -73,7 +78,7 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   public Dispatcher deploy() {
-    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC())).await();
+    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC(), metrics)).await();
     return this;
   }
 

@@ -56,6 +56,15 @@ public final class People {
         + "VALUES (?, 'x', ?, ?, '+8613700000000') RETURNING id", username, role, username);
   }
 
+  /** A provider of one service serving the township, with a daily capacity; answers its id. */
+  public long newProvider(long townshipId, String type, int dailyCapacity) {
+    long provider = db.insert("INSERT INTO providers (name, phone, service_types, daily_capacity) "
+        + "VALUES (?, '+8657100000', ARRAY[?], ?) RETURNING id", type + "-" + UUID.randomUUID().toString().substring(0, 6), type,
+        dailyCapacity);
+    db.execute("INSERT INTO provider_areas (provider_id, township_id) VALUES (?, ?)", provider, townshipId);
+    return provider;
+  }
+
   public long newVolunteer(Home home) {
     return db.insert("INSERT INTO volunteers (name, phone, township_id, village_id) VALUES ('Wang', '+8613600000000', "
         + "?, ?) RETURNING id", home.townshipId(), home.villageId());

@@ -20,6 +20,7 @@ import org.anxin.infra.alarm.RaiseRequest;
 import org.anxin.infra.bus.Addresses;
 import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.db.Database;
+import org.anxin.infra.mqtt.MqttOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class AlarmRules implements RuleActions {
   private final AlarmOptions alarmOptions;
   private final Database database;
   private final AlarmMetrics metrics;
+  private final CommandSender commands;
   private final RuleBookLoader loader;
   private final RuleEngine engine;
   private final List<Long> timers = new ArrayList<>();
@@ -51,7 +53,8 @@ public final class AlarmRules implements RuleActions {
   private MessageConsumer<Object> changes;
 
   public AlarmRules(AlarmRulesOptions options, AlarmOptions alarmOptions, NodeOptions node, Database database,
-                    MeterRegistry registry, Clock clock) {
+                    MqttOptions mqtt, MeterRegistry registry, Clock clock) {
+    this.commands = new CommandSender(mqtt);
     this.metrics = new AlarmMetrics(registry);
     this.options = options;
     this.alarmOptions = alarmOptions;
@@ -60,7 +63,10 @@ public final class AlarmRules implements RuleActions {
     this.engine = new RuleEngine(clock, RuleBook.empty(node.timezone()), options.offline(), this);
   }
 
-  /** Opens the outbox (replaying what it holds), loads settings, owners and open alarms, starts the timers. */
+  /**
+   * Opens the outbox (replaying what it holds), loads settings, owners and open alarms, starts sending device
+   * commands and the timers.
+   */
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
     return vertx.executeBlocking(() -> AlarmRaiser.start(vertx, database.dataSource(), alarmOptions, metrics))
@@ -68,6 +74,7 @@ public final class AlarmRules implements RuleActions {
           raiser = r;
           return reload(true);
         })
+        .compose(v -> commands.start(vertx))
         .onSuccess(v -> startTimers());
   }
 
@@ -114,7 +121,8 @@ public final class AlarmRules implements RuleActions {
 
   @Override
   public void command(DeviceCommand command) {
-    command.send(vertx.eventBus());
+    vertx.eventBus().request(Addresses.DEVICE_COMMAND, command.toJson())
+        .onFailure(e -> LOG.warn("Command {} for {} failed: {}", command.name(), command.deviceId(), e.getMessage()));
   }
 
   @Override
@@ -132,9 +140,10 @@ public final class AlarmRules implements RuleActions {
     if (changes != null) {
       changes.unregister();
     }
-    return raiser == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-      raiser.close();
-      return null;
-    });
+    return commands.stop(vertx).eventually(() -> raiser == null ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> {
+          raiser.close();
+          return null;
+        }));
   }
 }

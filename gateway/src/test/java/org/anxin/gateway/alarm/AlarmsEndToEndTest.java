@@ -12,12 +12,12 @@ import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaised;
 import org.anxin.infra.alarm.AlarmStored;
 import org.anxin.infra.alarm.AlarmType;
-import org.anxin.infra.alarm.DeviceCommand;
 import org.anxin.infra.bus.Addresses;
 import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.config.Settings;
 import org.anxin.infra.mqtt.MqttOptions;
 import org.anxin.infra.testing.TestDatabase;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -55,10 +55,10 @@ class AlarmsEndToEndTest {
   private MqttOptions mqtt;
   private final List<AlarmRaised> raised = new CopyOnWriteArrayList<>();
   private final List<AlarmStored> stored = new CopyOnWriteArrayList<>();
-  private final List<DeviceCommand> commands = new CopyOnWriteArrayList<>();
+  private CommandInbox wristband;
 
   @BeforeAll
-  void start(@TempDir Path dir) {
+  void start(@TempDir Path dir) throws MqttException {
     testDb = TestDatabase.create();
     broker = MosquittoBroker.start(dir);
     gateway = new GatewayHarness(testDb.options(), broker.url());
@@ -68,25 +68,25 @@ class AlarmsEndToEndTest {
     AlarmBus bus = new AlarmBus(gateway.vertx.eventBus());
     bus.onRaised(raised::add);
     bus.onStored(stored::add);
-    gateway.vertx.eventBus().<JsonObject>consumer(Addresses.DEVICE_COMMAND,
-        m -> commands.add(DeviceCommand.fromJson(m.body())));
     mqtt = MqttOptions.from(settings).connectedTo(broker.url(), null, null);
     deployGateway();
     devices = Publisher.connect(broker.url(), 50);
+    wristband = CommandInbox.of("wb-2", broker.url());
   }
 
   /** Deploys the ingest verticle with the alarm rules, as the gateway module does. */
   private void deployGateway() {
     NodeOptions node = NodeOptions.from(settings);
     AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"),
-        node, gateway.database, gateway.registry, Clock.systemUTC());
+        node, gateway.database, mqtt, gateway.registry, Clock.systemUTC());
     deployment = gateway.vertx.deployVerticle(new IngestVerticle(GatewayHarness.options(Map.of(
         "ANXIN_GATEWAY_LINGER_MS", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
         gateway.health, alarms)).await();
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws MqttException {
+    wristband.close();
     devices.close();
     gateway.vertx.undeploy(deployment).await();
     gateway.close();
@@ -150,13 +150,11 @@ class AlarmsEndToEndTest {
     send("wb-2", "telemetry", fleet.fix("wb-2", 3, 650, 400));
     send("wb-2", "telemetry", fleet.fix("wb-2", 4, 680, 400));
     awaitAlarms("type = 'FENCE_EXIT' AND priority = 1 AND elder_id = " + fleet.wanderer(), 1);
-    Await.until(WAIT, "set_interval 30", () -> commands.stream().anyMatch(c -> c.deviceId().equals("wb-2")
-        && c.args().getInteger("interval") == 30));
+    Await.until(WAIT, "set_interval 30 on the wristband's cmd topic", () -> wristband.gotInterval(30));
     send("wb-2", "telemetry", fleet.fix("wb-2", 5, 0, 10));
     Await.until(WAIT, "the return recorded", () -> gateway.count("SELECT count(*) FROM alarm_events e JOIN alarms a "
         + "ON a.id = e.alarm_id WHERE a.type = 'FENCE_EXIT' AND e.kind = 'CONDITION_CLEARED'") == 1);
-    Await.until(WAIT, "set_interval 60", () -> commands.stream().anyMatch(c -> c.deviceId().equals("wb-2")
-        && c.args().getInteger("interval") == 60));
+    Await.until(WAIT, "set_interval 60 on the wristband's cmd topic", () -> wristband.gotInterval(60));
     assertEquals(1, alarms("type = 'FENCE_EXIT' AND state = 'OPEN'"));
   }
 

@@ -1,13 +1,11 @@
 package org.anxin.infra.alarm;
 
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
-import org.anxin.infra.bus.Addresses;
 
 /**
- * A command for one device, asked for on {@code device.command}; the gateway sends it on the device's {@code cmd}
- * topic as {@code {"id","name","args"}}. The alarm rules ask for {@code set_interval} while an elder is outside the
- * safe zone.
+ * A command for one device, asked for on {@code device.command} (request/reply); the gateway sends it on the
+ * device's {@code cmd} topic as {@code {"id","name","args"}} and answers once the broker has it. The alarm rules
+ * ask for {@code set_interval} while an elder is outside the safe zone.
  */
 public record DeviceCommand(String deviceId, String id, String name, JsonObject args) {
 
@@ -18,10 +16,5 @@ public record DeviceCommand(String deviceId, String id, String name, JsonObject 
   public static DeviceCommand fromJson(JsonObject json) {
     return new DeviceCommand(json.getString("deviceId"), json.getString("id"), json.getString("name"),
         json.getJsonObject("args", new JsonObject()));
-  }
-
-  /** Sends the request; whoever serves {@code device.command} answers once the command is on its way. */
-  public void send(EventBus bus) {
-    bus.send(Addresses.DEVICE_COMMAND, toJson());
   }
 }
