@@ -129,9 +129,12 @@ class AmiTest {
       assertEquals(1, emergency.queuePosition());
       assertEquals("10", emergency.agi().variable("ANXIN_QUEUE_PRIORITY"));
       assertEquals("EMERGENCY", emergency.agi().variable("ANXIN_INTENT"));
-      JsonObject firstAnswered = h.row("SELECT caller_number FROM calls WHERE answered_at IS NOT NULL "
-          + "AND (caller_number LIKE '0210000000%' OR caller_number = '13800000012') ORDER BY answered_at LIMIT 1");
-      assertEquals("13800000012", firstAnswered.getString("caller_number"));
+      List<String> ids = List.of(emergency.uniqueId(), await(a).uniqueId(), await(b).uniqueId());
+      Await.until(Duration.ofSeconds(5), "all three answers recorded", () -> h.count(
+          "SELECT count(*) FROM calls WHERE answered_at IS NOT NULL AND channel_uniqueid = ANY (?)",
+          (Object) ids.toArray(String[]::new)) == 3);
+      assertEquals(emergency.uniqueId(), h.row("SELECT channel_uniqueid FROM calls WHERE channel_uniqueid = ANY (?) "
+          + "ORDER BY answered_at LIMIT 1", (Object) ids.toArray(String[]::new)).getString("channel_uniqueid"));
     } finally {
       await(ask(HotlineAction.QUEUE_LOGOUT, op, null));
     }
