@@ -83,8 +83,12 @@ public final class Originations {
   }
 
   /** An operator's callback: ring their extension, then the dialplan dials the number ({@code anxin-callback}). */
-  public Future<OriginateReply> callback(String key, String operatorInterface, String username, String number,
+  public Future<OriginateReply> callback(String key, String operatorInterface, String username, String rawNumber,
                                          Long elderId) {
+    String number = CallerId.sanitize(rawNumber).replace("+", "00");
+    if (number.length() < 3) {
+      return Future.failedFuture(BusException.badRequest("'" + rawNumber + "' is not a phone number"));
+    }
     OriginateRequest request = new OriginateRequest(key, number, "OPERATOR_CALLBACK", null, elderId, null);
     if (!ami.up()) {
       return Future.failedFuture(new BusException(BusFailure.UNAVAILABLE, "Asterisk (AMI) is not connected"));
