@@ -81,6 +81,7 @@ class AmiTest {
       assertEquals("FALL", record.getJsonArray("openAlarms").getJsonObject(0).getString("type"));
       assertEquals("OPERATOR", record.getJsonObject("ivr").getString("intent"));
       assertTrue(h.noticesFor(second).isEmpty(), "the paused operator sees nothing");
+      assertTrue(h.registry.get(HotlineMetrics.SCREEN_POPS).counter().count() >= 1);
       // AND the call record holds the operator, queue wait, talk time and hang-up cause
       Await.until(Duration.ofSeconds(5), "call ended", () -> h.row(
           "SELECT ended_at FROM calls WHERE channel_uniqueid = ?", call.uniqueId()).getValue("ended_at") != null);

@@ -3,6 +3,7 @@ package org.anxin.hotline.ami;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.hotline.HotlineOptions;
 import org.anxin.hotline.calls.CallRecorder;
 import org.anxin.hotline.calls.CallStore;
@@ -25,26 +26,29 @@ public class AmiVerticle extends VerticleBase {
   private final HotlineOptions options;
   private final Database database;
   private final HealthChecks health;
+  private final HotlineMetrics metrics;
   private AmiConnection ami;
   private CallRecorder recorder;
 
-  public AmiVerticle(HotlineOptions options, Database database, HealthChecks health) {
+  public AmiVerticle(HotlineOptions options, Database database, HealthChecks health, HotlineMetrics metrics) {
     this.options = options;
     this.database = database;
     this.health = health;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     CallStore calls = new CallStore(database);
-    recorder = new CallRecorder(calls, new ScreenPops(database, new StreamBus(vertx.eventBus())),
+    recorder = new CallRecorder(calls, new ScreenPops(database, new StreamBus(vertx.eventBus()), metrics),
         new CallBus(vertx.eventBus()));
     ami = new AmiConnection(vertx, options, new AmiEvents(context, recorder::on));
-    Originations originations = new Originations(ami, database, calls, options);
+    Originations originations = new Originations(ami, database, calls, options, metrics);
     HotlineRequests requests = new HotlineRequests(new QueueMembers(ami, database, options.queue()), originations,
         calls, new CareCalls(database, originations));
     if (options.amiEnabled()) {
       ami.start();
+      metrics.amiUp(ami::up);
       health.register("ami", () -> Future.succeededFuture(ami.health()));
     } else {
       health.register("ami", () -> Future.succeededFuture(HealthChecks.Status.up(new JsonObject()

@@ -1,6 +1,7 @@
 package org.anxin.hotline.ami;
 
 import io.vertx.core.Future;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.hotline.HotlineOptions;
 import org.anxin.hotline.calls.CallStore;
 import org.anxin.hotline.ivr.CallerId;
@@ -41,12 +42,15 @@ public final class Originations {
   private final Database database;
   private final CallStore calls;
   private final HotlineOptions options;
+  private final HotlineMetrics metrics;
 
-  public Originations(AmiConnection ami, Database database, CallStore calls, HotlineOptions options) {
+  public Originations(AmiConnection ami, Database database, CallStore calls, HotlineOptions options,
+                      HotlineMetrics metrics) {
     this.ami = ami;
     this.database = database;
     this.calls = calls;
     this.options = options;
+    this.metrics = metrics;
   }
 
   /** Places the call unless this key was placed before; answers once it is answered or has failed. */
@@ -132,6 +136,7 @@ public final class Originations {
         .findFirst().orElse(null);
     if (response == null || !"Success".equalsIgnoreCase(response.getResponse())) {
       String why = response == null ? "no OriginateResponse" : "not answered (reason " + response.getReason() + ")";
+      metrics.origination(request.purpose(), false);
       return outcome(request.key(), false, null, why);
     }
     return calls.open(response.getUniqueId(), number, "OUTBOUND")
@@ -145,7 +150,8 @@ public final class Originations {
             return callId;
           }
         }))
-        .compose(callId -> outcome(request.key(), true, callId, "answered"));
+        .compose(callId -> outcome(request.key(), true, callId, "answered"))
+        .onSuccess(r -> metrics.origination(request.purpose(), true));
   }
 
   private Future<Boolean> claim(OriginateRequest request, String number) {

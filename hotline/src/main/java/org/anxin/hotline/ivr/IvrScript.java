@@ -2,6 +2,7 @@ package org.anxin.hotline.ivr;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.hotline.agi.AgiWait;
 import org.anxin.hotline.calls.CallStore;
 import org.anxin.infra.bus.orders.ServiceType;
@@ -33,23 +34,27 @@ public final class IvrScript implements AgiScript {
   private final IvrStart start;
   private final IvrActions actions;
   private final Duration timeout;
+  private final HotlineMetrics metrics;
 
-  public IvrScript(CallStore calls, IvrStart start, IvrActions actions, Duration timeout) {
+  public IvrScript(CallStore calls, IvrStart start, IvrActions actions, Duration timeout, HotlineMetrics metrics) {
     this.calls = calls;
     this.start = start;
     this.actions = actions;
     this.timeout = timeout;
+    this.metrics = metrics;
   }
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
     IvrCall call = new IvrCall(request.getUniqueId(), CallerId.sanitize(request.getCallerIdNumber()));
+    long began = System.nanoTime();
     try {
       run(call, channel);
     } catch (AgiHangupException e) {
       call.hungUp = true;
     } finally {
       finish(call);
+      metrics.ivrCall(call.result.name(), call.intent, call.hungUp, Duration.ofNanos(System.nanoTime() - began));
     }
   }
 
