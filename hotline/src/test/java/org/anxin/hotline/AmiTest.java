@@ -119,7 +119,11 @@ class AmiTest {
     Future<CallResult> sos = h.pbx.call(CallScript.ivr("13800000012", "9"));
     Await.until(Duration.ofSeconds(5), "SOS queued", () -> h.count(
         "SELECT count(*) FROM calls WHERE queued_at IS NOT NULL AND caller_number = '13800000012'") == 1);
-    // THEN an SOS alarm is open for her, and once an operator logs in, she is answered first
+    // THEN an SOS alarm is open for her, three callers wait in the live state, and once an operator logs in, she
+    // is answered first
+    HotlineAnswer live = await(ask(HotlineAction.LIVE_CALLS, h.fixtures.newUser("supervisor", null), null));
+    assertEquals(3, live.data().getJsonArray("calls").stream().map(JsonObject.class::cast)
+        .filter(c -> "WAITING".equals(c.getString("state"))).count());
     Await.until(Duration.ofSeconds(5), "SOS stored", () -> h.count(
         "SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'SOS' AND state = 'OPEN'", elder) == 1);
     long op = operator("8103");

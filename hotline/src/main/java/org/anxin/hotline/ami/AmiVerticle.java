@@ -45,7 +45,7 @@ public class AmiVerticle extends VerticleBase {
     ami = new AmiConnection(vertx, options, new AmiEvents(context, recorder::on));
     Originations originations = new Originations(ami, database, calls, options, metrics);
     HotlineRequests requests = new HotlineRequests(new QueueMembers(ami, database, options.queue()), originations,
-        calls, new CareCalls(database, originations));
+        calls, new CareCalls(database, originations), recorder);
     if (options.amiEnabled()) {
       ami.start();
       metrics.amiUp(ami::up);
@@ -56,15 +56,6 @@ public class AmiVerticle extends VerticleBase {
     }
     return Future.all(new HotlineBus(vertx.eventBus()).serve(r -> originations.originate(r, "callback"))
         .completion(), new CallBus(vertx.eventBus()).serve(requests::handle).completion());
-  }
-
-  /** Calls whose AMI events are being recorded now. */
-  public int liveCalls() {
-    return recorder.live();
-  }
-
-  public boolean amiUp() {
-    return ami.up();
   }
 
   @Override
