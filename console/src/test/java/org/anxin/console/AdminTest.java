@@ -143,4 +143,34 @@ class AdminTest {
     admin.post("/api/admin/users", new JsonObject().put("username", "short").put("password", "abc")
         .put("role", "family")).expect(400);
   }
+
+  @Test
+  @DisplayName("an escalation policy's steps are read with their targets and replaced as a whole")
+  void escalationPolicies() {
+    JsonArray policies = admin.get("/api/admin/escalation-policies").expect(200).json().getJsonArray("items");
+    assertTrue(policies.size() >= 3, policies.encode());
+    long priority3 = policies.stream().map(JsonObject.class::cast).filter(p -> p.getInteger("priority") == 3)
+        .findFirst().orElseThrow().getLong("id");
+    String steps = "/api/admin/escalation-policies/" + priority3 + "/steps";
+    assertFalse(admin.get(steps).expect(200).json().getJsonArray("steps").isEmpty());
+    JsonObject replaced = admin.send(HttpMethod.PUT, steps, new JsonObject().put("steps", new JsonArray()
+        .add(new JsonObject().put("waitS", 900).put("targets", new JsonArray()
+            .add(new JsonObject().put("recipient", "PRIMARY_CARERS").put("channels", new JsonArray().add("STREAM"))
+                .put("onShiftOnly", true))
+            .add(new JsonObject().put("recipient", "OPERATORS").put("channels", new JsonArray().add("STREAM")))))
+        .add(new JsonObject().put("waitS", 1800).put("targets", new JsonArray()
+            .add(new JsonObject().put("recipient", "SUPERVISOR").put("channels", new JsonArray().add("SMS")))))))
+        .expect(200).json();
+    JsonArray read = admin.get(steps).expect(200).json().getJsonArray("steps");
+    assertEquals(replaced.getJsonArray("steps"), read);
+    assertEquals(2, read.size());
+    assertEquals(900, read.getJsonObject(0).getInteger("waitS"));
+    assertEquals(2, read.getJsonObject(0).getJsonArray("targets").size());
+    assertEquals("bad_request", admin.send(HttpMethod.PUT, steps, new JsonObject().put("steps", new JsonArray()
+        .add(new JsonObject().put("waitS", 60).put("targets", new JsonArray()
+            .add(new JsonObject().put("recipient", "NOBODY").put("channels", new JsonArray().add("SMS")))))))
+        .expect(400).json().getString("error"));
+    assertEquals(2, admin.get(steps).expect(200).json().getJsonArray("steps").size());
+    console.as("op").get(steps).expect(403);
+  }
 }

@@ -46,6 +46,8 @@ final class AdminTables {
       Table.of("users", "users", required("username", TEXT), required("password", PASSWORD), required("role", TEXT),
           of("displayName", TEXT), of("phone", TEXT), of("carerId", LONG), of("failedLogins", INT),
           of("lockedUntil", TIMESTAMP), of("disabled", BOOL), of("createdAt", TIMESTAMP)).filters("carerId"),
+      Table.of("escalation-policies", "escalation_policies", required("priority", INT), of("alarmType", TEXT),
+          required("repeatIntervalS", INT), of("description", TEXT)),
       Table.of("devices", "devices", of("type", TEXT), of("model", TEXT), of("elderId", LONG),
           of("householdId", LONG), of("intervalS", INT), of("enabled", BOOL), of("registeredAt", TIMESTAMP),
           of("secretRotatedAt", TIMESTAMP)).filters("elderId", "householdId").editOnly().rules());
