@@ -117,6 +117,12 @@ class AdminTest {
         .put("nmae", "y")).expect(400).json().getString("message").contains("nmae"));
     assertEquals("conflict", admin.post("/api/admin/elders", new JsonObject().put("householdId", 999_999)
         .put("name", "x")).expect(409).json().getString("error"));
+    long provider = admin.post("/api/admin/providers", new JsonObject().put("name", "幸福食堂")
+        .put("serviceTypes", new JsonArray().add("MEAL")).put("dailyCapacity", 80)).expect(201).json().getLong("id");
+    admin.send(HttpMethod.PUT, "/api/admin/providers/" + provider + "/townships/" + people.townshipA(), null)
+        .expect(204);
+    assertEquals("10:30", admin.post("/api/admin/provider-slots", new JsonObject().put("providerId", provider)
+        .put("starts", "10:30").put("ends", "13:00").put("capacity", 40)).expect(201).json().getString("starts"));
     admin.send(HttpMethod.DELETE, "/api/admin/safe-zones/" + zone.getLong("id"), null).expect(204);
     admin.get("/api/admin/safe-zones/" + zone.getLong("id")).expect(404);
   }
