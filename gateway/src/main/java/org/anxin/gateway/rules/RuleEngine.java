@@ -48,7 +48,7 @@ public final class RuleEngine {
   public RuleEngine(Clock clock, RuleBook book, OfflineCheck.Limits limits, RuleActions actions) {
     this.clock = clock;
     this.book = book;
-    this.actions = actions;
+    this.actions = new PositionedActions(actions, liveness);
     this.inactivity = new InactivityCheck(clock.instant());
     this.offline = new OfflineCheck(limits);
   }

@@ -64,6 +64,15 @@ class RuleEngineTest {
   }
 
   @Test
+  @DisplayName("gives an SOS without a position the elder's last fix from the wristband")
+  void lastFixForSos() {
+    engine.accept(Inputs.telemetry(Inputs.MORNING, new JsonObject().put("lat", 31.25).put("lon", 121.45)));
+    engine.accept(Inputs.event("SOS", Inputs.MORNING.plusSeconds(60)));
+    assertEquals(31.25, actions.raised.get(0).lat());
+    assertEquals(121.45, actions.raised.get(0).lon());
+  }
+
+  @Test
   @DisplayName("runs the timer checks with the injected clock")
   void timerChecks() {
     engine.accept(Inputs.terminal(RuleInput.TELEMETRY, Instant.parse("2026-11-29T01:00:00Z"),
