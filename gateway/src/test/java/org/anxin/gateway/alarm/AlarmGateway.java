@@ -29,7 +29,8 @@ import static org.anxin.gateway.testing.Payloads.topic;
  * A gateway with its alarm rules, as the gateway module deploys it, on a private Mosquitto and a fresh database
  * holding the {@link AlarmFleet}; keeps what appears on {@code alarm.raised} and {@code alarm.stored}. Small
  * batches and windows, so that a few messages held up fill the storage session and the broker holds back the rest
- * of its stream; timer checks every second; a Last Will counts at once.
+ * of its stream; timer checks every second; a Last Will counts at once; a device's own offline alarm waits 2 s
+ * for an area outage.
  */
 final class AlarmGateway implements AutoCloseable {
 
@@ -54,7 +55,7 @@ final class AlarmGateway implements AutoCloseable {
     gateway = new GatewayHarness(testDb.options(), broker.url());
     fleet = AlarmFleet.create(gateway.database, HOME_LAT, HOME_LON);
     settings = Settings.fromMap(Map.of("ANXIN_DATA_DIR", dir.resolve("data").toString(),
-        "ANXIN_RULES_CHECK_S", "1", "ANXIN_RULES_LAST_WILL_GRACE_S", "0"));
+        "ANXIN_RULES_CHECK_S", "1", "ANXIN_RULES_LAST_WILL_GRACE_S", "0", "ANXIN_RULES_OUTAGE_WINDOW_S", "2"));
     AlarmBus bus = new AlarmBus(gateway.vertx.eventBus());
     bus.onRaised(raised::add);
     bus.onStored(stored::add);

@@ -48,7 +48,8 @@ class AlarmsEndToEndTest {
       + "adds nothing")
   void sos() {
     // GIVEN an elder's wristband WHEN it sends an SOS, then another, then the first again
-    JsonObject first = gw.fleet.message("wb-1", 1).put("type", "SOS").put("lat", AlarmGateway.HOME_LAT).put("lon", AlarmGateway.HOME_LON);
+    JsonObject first = gw.fleet.message("wb-1", 1).put("type", "SOS").put("lat", AlarmGateway.HOME_LAT)
+        .put("lon", AlarmGateway.HOME_LON);
     gw.send("wb-1", "event", first);
     gw.awaitAlarms("type = 'SOS' AND state = 'OPEN' AND source_device_id = 'wb-1' AND source_seq = 1", 1);
     gw.send("wb-1", "event", gw.fleet.message("wb-1", 2).put("type", "SOS"));
@@ -106,7 +107,8 @@ class AlarmsEndToEndTest {
     gw.awaitAlarms("type = 'FENCE_EXIT' AND priority = 1 AND elder_id = " + gw.fleet.wanderer(), 1);
     Await.until(AlarmGateway.WAIT, "set_interval 30 on the wristband's cmd topic", () -> wristband.gotInterval(30));
     gw.send("wb-2", "telemetry", gw.fleet.fix("wb-2", 5, 0, 10));
-    Await.until(AlarmGateway.WAIT, "the return recorded", () -> gw.gateway.count("SELECT count(*) FROM alarm_events e JOIN alarms a "
+    Await.until(AlarmGateway.WAIT, "the return recorded", () -> gw.gateway.count(
+        "SELECT count(*) FROM alarm_events e JOIN alarms a "
         + "ON a.id = e.alarm_id WHERE a.type = 'FENCE_EXIT' AND e.kind = 'CONDITION_CLEARED'") == 1);
     Await.until(AlarmGateway.WAIT, "set_interval 60 on the wristband's cmd topic", () -> wristband.gotInterval(60));
     assertEquals(1, gw.alarms("type = 'FENCE_EXIT' AND state = 'OPEN'"));

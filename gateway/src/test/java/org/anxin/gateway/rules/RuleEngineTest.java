@@ -20,7 +20,7 @@ class RuleEngineTest {
   private final RecordingActions actions = new RecordingActions();
   private final RuleEngine engine = new RuleEngine(Clock.fixed(Inputs.MORNING, ZoneOffset.UTC),
       new RuleBook(Inputs.SHANGHAI, Map.of(1L, Inputs.defaults()), Map.of(1L, 10L), Map.of(10L, List.of(1L))),
-      new OfflineCheck.Limits(3, Duration.ofSeconds(60), Duration.ofMinutes(5), 5, 0.5), actions);
+      new OfflineCheck.Limits(3, Duration.ofSeconds(60), Duration.ofMinutes(5), 5, 0.5, Duration.ZERO), actions);
 
   private static RuleInput withSeq(RuleInput in, long seq) {
     return new RuleInput(in.deviceId(), in.kind(), in.elderId(), in.householdId(), in.villageId(), in.townshipId(),
