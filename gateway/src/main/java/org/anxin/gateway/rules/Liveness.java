@@ -49,12 +49,7 @@ public final class Liveness {
   }
 
   public void observe(RuleInput in) {
-    Device d = devices.computeIfAbsent(in.deviceId(), Device::new);
-    d.kind = in.kind();
-    d.elderId = in.elderId();
-    d.householdId = in.householdId();
-    d.villageId = in.villageId();
-    d.townshipId = in.townshipId();
+    Device d = device(in.deviceId(), in.kind(), in.elderId(), in.householdId(), in.villageId(), in.townshipId());
     Double interval = in.number("interval");
     d.intervalS = interval != null ? interval.intValue() : Math.max(d.intervalS, in.reportIntervalS());
     boolean goodbye = RuleInput.STATUS.equals(in.channel()) && Boolean.FALSE.equals(in.flag("online"));
@@ -74,12 +69,7 @@ public final class Liveness {
 
   /** Restores one device from the stored state after a restart. */
   public void seed(StoredDevice s) {
-    Device d = devices.computeIfAbsent(s.deviceId(), Device::new);
-    d.kind = s.kind();
-    d.elderId = s.elderId();
-    d.householdId = s.householdId();
-    d.villageId = s.villageId();
-    d.townshipId = s.townshipId();
+    Device d = device(s.deviceId(), s.kind(), s.elderId(), s.householdId(), s.villageId(), s.townshipId());
     d.intervalS = s.intervalS();
     d.lastSeen = later(d.lastSeen, s.lastSeen());
     d.offlineAt = s.online() || s.lastSeen() == null ? null : s.lastSeen();
@@ -105,6 +95,18 @@ public final class Liveness {
     Instant elder = elderId == null ? null : elderMoved.get(elderId);
     Instant household = householdId == null ? null : householdMoved.get(householdId);
     return later(elder, household);
+  }
+
+  /** The device, with whom it belongs to and where as last said (a device may be given to another elder). */
+  private Device device(String id, RuleInput.DeviceKind kind, Long elderId, Long householdId, Long villageId,
+                        Long townshipId) {
+    Device d = devices.computeIfAbsent(id, Device::new);
+    d.kind = kind;
+    d.elderId = elderId;
+    d.householdId = householdId;
+    d.villageId = villageId;
+    d.townshipId = townshipId;
+    return d;
   }
 
   private boolean moved(Device d, RuleInput in) {
