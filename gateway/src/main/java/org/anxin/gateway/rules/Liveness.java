@@ -20,7 +20,6 @@ public final class Liveness {
   /** One device as the silence check sees it. */
   public static final class Device {
     final String id;
-    RuleInput.DeviceKind kind;
     Long elderId;
     Long householdId;
     Long villageId;
@@ -49,7 +48,7 @@ public final class Liveness {
   }
 
   public void observe(RuleInput in) {
-    Device d = device(in.deviceId(), in.kind(), in.elderId(), in.householdId(), in.villageId(), in.townshipId());
+    Device d = device(in.deviceId(), in.elderId(), in.householdId(), in.villageId(), in.townshipId());
     Double interval = in.number("interval");
     d.intervalS = interval != null ? interval.intValue() : Math.max(d.intervalS, in.reportIntervalS());
     boolean goodbye = RuleInput.STATUS.equals(in.channel()) && Boolean.FALSE.equals(in.flag("online"));
@@ -69,7 +68,7 @@ public final class Liveness {
 
   /** Restores one device from the stored state after a restart. */
   public void seed(StoredDevice s) {
-    Device d = device(s.deviceId(), s.kind(), s.elderId(), s.householdId(), s.villageId(), s.townshipId());
+    Device d = device(s.deviceId(), s.elderId(), s.householdId(), s.villageId(), s.townshipId());
     d.intervalS = s.intervalS();
     d.lastSeen = later(d.lastSeen, s.lastSeen());
     d.offlineAt = s.online() || s.lastSeen() == null ? null : s.lastSeen();
@@ -98,10 +97,8 @@ public final class Liveness {
   }
 
   /** The device, with whom it belongs to and where as last said (a device may be given to another elder). */
-  private Device device(String id, RuleInput.DeviceKind kind, Long elderId, Long householdId, Long villageId,
-                        Long townshipId) {
+  private Device device(String id, Long elderId, Long householdId, Long villageId, Long townshipId) {
     Device d = devices.computeIfAbsent(id, Device::new);
-    d.kind = kind;
     d.elderId = elderId;
     d.householdId = householdId;
     d.villageId = villageId;
