@@ -178,11 +178,6 @@ public final class AlarmRules implements RuleActions {
     return raiser.isOpen(subject, type);
   }
 
-  /** Runs the timer checks now; for tests that move the clock. */
-  public void checkNow() {
-    engine.check();
-  }
-
   public Future<Void> stop() {
     timers.forEach(vertx::cancelTimer);
     if (changes != null) {

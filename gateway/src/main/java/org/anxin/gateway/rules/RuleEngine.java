@@ -58,10 +58,6 @@ public final class RuleEngine {
     this.book = fresh;
   }
 
-  public RuleBook book() {
-    return book;
-  }
-
   public Liveness liveness() {
     return liveness;
   }
