@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.anxin.gateway.testing.Payloads.telemetry;
 import static org.anxin.gateway.testing.Payloads.topic;
@@ -47,7 +48,7 @@ class FailureTest {
         long due = start + (long) i * 1_000_000_000L / perSecond;
         long wait = due - System.nanoTime();
         if (wait > 0) {
-          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+          LockSupport.parkNanos(wait);
         }
       }
       publisher.flush();
