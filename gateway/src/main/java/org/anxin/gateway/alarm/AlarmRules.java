@@ -83,7 +83,7 @@ public final class AlarmRules implements RuleActions {
     return vertx.executeBlocking(() -> AlarmRaiser.start(vertx, database.dataSource(), alarmOptions, metrics))
         .compose(r -> {
           raiser = r;
-          return reload(true);
+          return reload();
         })
         .compose(v -> commands.start(vertx))
         .compose(v -> startEvents(vertx))
@@ -132,13 +132,12 @@ public final class AlarmRules implements RuleActions {
     }
   }
 
-  private Future<Void> reload(boolean seed) {
+  /** Rereads settings, owners and the stored device state (merged into the timer checks' view), and open alarms. */
+  private Future<Void> reload() {
     return loader.load().compose(loaded -> {
       owners = loaded.owners();
       engine.useBook(loaded.book());
-      if (seed) {
-        loaded.owners().values().forEach(engine.liveness()::seed);
-      }
+      loaded.owners().values().forEach(engine.liveness()::merge);
       return raiser.reloadOpen();
     }).mapEmpty();
   }
@@ -150,7 +149,7 @@ public final class AlarmRules implements RuleActions {
   }
 
   private void reloadQuietly() {
-    reload(false).onFailure(e -> LOG.warn("Rereading the alarm rule settings failed: {}", e.getMessage()));
+    reload().onFailure(e -> LOG.warn("Rereading the alarm rule settings failed: {}", e.getMessage()));
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.anxin.gateway.decode.RejectReason;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -72,7 +73,7 @@ public final class GatewayMetrics {
 
   public void committed(int size, long commitNanos) {
     batchSize.record(size);
-    commit.record(commitNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    commit.record(commitNanos, TimeUnit.NANOSECONDS);
   }
 
   /** One sample per batch, its oldest message: per message it cost a tenth of the event loop (measured). */

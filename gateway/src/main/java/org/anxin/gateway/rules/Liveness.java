@@ -10,7 +10,7 @@ import java.util.Set;
  * The latest state the timer checks read: when each device was last heard from and whether it said goodbye (a Last
  * Will or {@code online: false}), and when each elder and household last showed movement (motion, new steps, a
  * door, getting out of bed), and each elder's last known position. Fed with every device message on the event
- * loop; seeded from the stored device state on start.
+ * loop; merged with the stored device state on start and on every reload.
  */
 public final class Liveness {
 
@@ -66,12 +66,20 @@ public final class Liveness {
     }
   }
 
-  /** Restores one device from the stored state after a restart. */
-  public void seed(StoredDevice s) {
+  /**
+   * Merges the stored state of one device into memory, on start and on every reload: every gateway writes it, so a
+   * device whose messages another gateway takes is not taken for silent here. The newer of the two wins.
+   */
+  public void merge(StoredDevice s) {
     Device d = device(s.deviceId(), s.elderId(), s.householdId(), s.villageId(), s.townshipId());
-    d.intervalS = s.intervalS();
-    d.lastSeen = later(d.lastSeen, s.lastSeen());
-    d.offlineAt = s.online() || s.lastSeen() == null ? null : s.lastSeen();
+    boolean storedIsNewer = s.lastSeen() != null && (d.lastSeen == null || s.lastSeen().isAfter(d.lastSeen));
+    if (d.intervalS == 0 || storedIsNewer) {
+      d.intervalS = s.intervalS();
+    }
+    if (storedIsNewer) {
+      d.lastSeen = s.lastSeen();
+      d.offlineAt = s.online() ? null : s.lastSeen();
+    }
     if (s.lastMotion() != null) {
       movedAt(s.elderId(), s.householdId(), s.lastMotion());
     }

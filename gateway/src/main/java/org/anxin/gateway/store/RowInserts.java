@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Rows as JDBC batches of {@code INSERT … ON CONFLICT DO NOTHING}, which pgjdbc rewrites into multi-row inserts
@@ -21,48 +22,51 @@ final class RowInserts {
   private RowInserts() {
   }
 
+  /** Binds one row's values from parameter 1 on; returns the next parameter's index. */
+  @FunctionalInterface
+  private interface Values<T> {
+    int bind(PreparedStatement st, T row) throws SQLException;
+  }
+
+  /** Binds the identity a guarded statement checks, from parameter {@code from} on. */
+  @FunctionalInterface
+  private interface Identity<T> {
+    void bind(PreparedStatement st, int from, T row) throws SQLException;
+  }
+
   static void telemetry(Connection c, List<TelemetryReading> rows) throws SQLException {
-    try (PreparedStatement plain = c.prepareStatement(GatewaySql.INSERT_TELEMETRY);
-         PreparedStatement guarded = c.prepareStatement(GatewaySql.INSERT_TELEMETRY_GUARDED)) {
-      int plainRows = 0;
-      int guardedRows = 0;
-      for (TelemetryReading r : rows) {
-        Envelope e = r.envelope();
-        PreparedStatement st = e.clockSkewed() ? guarded : plain;
-        int next = bindTelemetry(st, r);
-        if (e.clockSkewed()) {
-          bindIdentity(st, next, e);
-          guardedRows++;
-        } else {
-          plainRows++;
-        }
-        st.addBatch();
-      }
-      execute(plain, plainRows);
-      execute(guarded, guardedRows);
-    }
+    insert(c, rows, GatewaySql.INSERT_TELEMETRY, GatewaySql.INSERT_TELEMETRY_GUARDED,
+        r -> r.envelope().clockSkewed(), RowInserts::bindTelemetry,
+        (st, from, r) -> bindIdentity(st, from, r.envelope()));
   }
 
   static void events(Connection c, List<DeviceEvent> rows) throws SQLException {
-    try (PreparedStatement plain = c.prepareStatement(GatewaySql.INSERT_EVENT);
-         PreparedStatement guarded = c.prepareStatement(GatewaySql.INSERT_EVENT_GUARDED)) {
+    insert(c, rows, GatewaySql.INSERT_EVENT, GatewaySql.INSERT_EVENT_GUARDED,
+        e -> e.envelope().clockSkewed() || e.envelope().seq() == null, RowInserts::bindEvent,
+        (st, from, e) -> {
+          st.setString(from, e.envelope().deviceId());
+          st.setString(from + 1, e.channel().segment());
+          st.setString(from + 2, e.envelope().boot());
+          st.setObject(from + 3, e.envelope().seq(), Types.BIGINT);
+        });
+  }
+
+  private static <T> void insert(Connection c, List<T> rows, String plainSql, String guardedSql,
+                                 Predicate<T> unindexed, Values<T> values, Identity<T> identity) throws SQLException {
+    try (PreparedStatement plain = c.prepareStatement(plainSql);
+         PreparedStatement guarded = c.prepareStatement(guardedSql)) {
       int plainRows = 0;
       int guardedRows = 0;
-      for (DeviceEvent event : rows) {
-        Envelope e = event.envelope();
-        boolean unindexed = e.clockSkewed() || e.seq() == null;
-        PreparedStatement st = unindexed ? guarded : plain;
-        int next = bindEvent(st, event);
-        if (unindexed) {
-          st.setString(next, e.deviceId());
-          st.setString(next + 1, event.channel().segment());
-          st.setString(next + 2, e.boot());
-          st.setObject(next + 3, e.seq(), Types.BIGINT);
+      for (T row : rows) {
+        if (unindexed.test(row)) {
+          identity.bind(guarded, values.bind(guarded, row), row);
+          guarded.addBatch();
           guardedRows++;
         } else {
+          values.bind(plain, row);
+          plain.addBatch();
           plainRows++;
         }
-        st.addBatch();
       }
       execute(plain, plainRows);
       execute(guarded, guardedRows);

@@ -7,9 +7,7 @@ import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
 import org.anxin.gateway.testing.MosquittoBroker;
 import org.anxin.gateway.testing.Publisher;
-import org.anxin.infra.db.Database;
 import org.anxin.infra.db.DatabaseOptions;
-import org.anxin.infra.db.Migrations;
 import org.anxin.infra.testing.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.anxin.gateway.testing.Payloads.telemetry;
 import static org.anxin.gateway.testing.Payloads.topic;
@@ -47,7 +46,7 @@ class FailureTest {
         long due = start + (long) i * 1_000_000_000L / perSecond;
         long wait = due - System.nanoTime();
         if (wait > 0) {
-          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+          LockSupport.parkNanos(wait);
         }
       }
       publisher.flush();
@@ -106,30 +105,24 @@ class FailureTest {
     Path log = dir.resolve("gateway.log");
     try (TestDatabase testDb = TestDatabase.create();
          MosquittoBroker broker = MosquittoBroker.start(dir);
-         Database check = openAndMigrate(testDb);
+         GatewayHarness check = new GatewayHarness(testDb.options(), broker.url());
          Publisher devices = Publisher.connect(broker.url(), 100)) {
-      GatewayHarness.register(check, deviceIds("kill-"));
+      check.register(deviceIds("kill-"));
       GatewayProcess first = GatewayProcess.start(testDb.jdbcUrl(), broker.url(), log);
       Thread stream = publishInBackground(devices, "kill-", total, 1_000);
-      Await.until(Duration.ofSeconds(20), "rows before the kill", () -> GatewayHarness.count(check,
+      Await.until(Duration.ofSeconds(20), "rows before the kill", () -> check.count(
           "SELECT count(*) FROM telemetry") > 1_500);
       // WHEN it is killed mid-stream and started again while the stream goes on
       first.kill();
-      long atKill = GatewayHarness.count(check, "SELECT count(*) FROM telemetry");
+      long atKill = check.count("SELECT count(*) FROM telemetry");
       try (GatewayProcess second = GatewayProcess.start(testDb.jdbcUrl(), broker.url(), log)) {
         stream.join();
         // THEN every message is stored, and none twice
-        Await.until(Duration.ofSeconds(60), total + " rows", () -> GatewayHarness.count(check,
+        Await.until(Duration.ofSeconds(60), total + " rows", () -> check.count(
             "SELECT count(*) FROM telemetry") == total);
         assertTrue(atKill < total, "the kill came mid-stream");
-        assertEquals(total, GatewayHarness.count(check, "SELECT count(DISTINCT (device_id, seq)) FROM telemetry"));
+        assertEquals(total, check.count("SELECT count(DISTINCT (device_id, seq)) FROM telemetry"));
       }
     }
-  }
-
-  private static Database openAndMigrate(TestDatabase testDb) {
-    Database db = Database.open(io.vertx.core.Vertx.vertx(), testDb.options());
-    Migrations.apply(db.dataSource());
-    return db;
   }
 }

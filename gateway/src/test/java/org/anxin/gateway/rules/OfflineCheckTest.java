@@ -57,6 +57,20 @@ class OfflineCheckTest {
   }
 
   @Test
+  @DisplayName("takes a device whose stored state another gateway keeps fresh for alive, and one stored offline for "
+      + "silent")
+  void storedStateOfOtherGateways() {
+    heard("ht-1", 10, T);
+    liveness.merge(new StoredDevice("ht-1", RuleInput.DeviceKind.HOME_TERMINAL, null, 10L, 100L, 1000L, 60,
+        T.plusSeconds(170), true, null, null, null, null));
+    liveness.merge(new StoredDevice("ht-2", RuleInput.DeviceKind.HOME_TERMINAL, null, 11L, 100L, 1000L, 60,
+        T.plusSeconds(100), false, null, null, null, null));
+    check.run(T.plusSeconds(200), liveness, actions);
+    assertEquals(1, actions.raised.size());
+    assertEquals("ht-2", actions.raised.get(0).subject().deviceId());
+  }
+
+  @Test
   @DisplayName("keeps one open alarm for a device that flaps, whatever the number of drops")
   void flapping() {
     Instant t = T;
