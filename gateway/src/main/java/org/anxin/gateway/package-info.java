@@ -1,7 +1,6 @@
 /**
- * The gateway: MQTT ingest of device messages, storage, device state and alarm rules.
- *
- * <p>For now the module's verticle is wired and started by the server and does nothing yet; its features come with
- * issue #3.
+ * The gateway: MQTT ingest of device messages ({@code ingest}), their decoding and validation against device
+ * protocol v1 ({@code decode}), batched idempotent storage ({@code store}), each device's latest state
+ * ({@code state}) and the module's meters ({@code metrics}).
  */
 package org.anxin.gateway;

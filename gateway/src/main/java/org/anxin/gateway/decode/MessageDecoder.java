@@ -1,0 +1,111 @@
+package org.anxin.gateway.decode;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * Reads one device message against "Device protocol v1": topic, registered device, size, UTF-8 JSON object,
+ * identity ({@code ts}, {@code seq}, {@code boot}) and the channel's fields. Either returns the message or throws
+ * {@link MessageRejectedException} with the reason; never stores anything itself.
+ */
+public final class MessageDecoder {
+
+  public static final int MAX_PAYLOAD_BYTES = 4096;
+  static final long MAX_AHEAD_MS = Duration.ofMinutes(5).toMillis();
+  static final long MAX_BEHIND_MS = Duration.ofDays(7).toMillis();
+
+  private final Predicate<String> registered;
+  private final TelemetryDecoder telemetry = new TelemetryDecoder();
+  private final EventDecoder events = new EventDecoder();
+
+  /** @param registered whether a device id belongs to a registered, enabled device */
+  public MessageDecoder(Predicate<String> registered) {
+    this.registered = registered;
+  }
+
+  /** The message's channel when it is one the gateway ingests; {@code null} for the platform's own {@code cmd}. */
+  public Decoded decode(String topicName, byte[] payload, long receivedAt) throws MessageRejectedException {
+    Topic topic = Topic.parse(topicName);
+    if (topic.channel() == Channel.CMD) {
+      return null;
+    }
+    try {
+      checkRegistered(topic);
+      JsonObject json = parseObject(payload);
+      Envelope envelope = readEnvelope(topic, json, receivedAt);
+      return topic.channel() == Channel.TELEMETRY
+          ? telemetry.decode(envelope, json)
+          : events.decode(topic.channel(), envelope, json);
+    } catch (MessageRejectedException e) {
+      throw e.from(topic.deviceId());
+    }
+  }
+
+  private void checkRegistered(Topic topic) throws MessageRejectedException {
+    if (!registered.test(topic.deviceId())) {
+      throw new MessageRejectedException(RejectReason.UNKNOWN_DEVICE, "no enabled device " + topic.deviceId());
+    }
+  }
+
+  static JsonObject parseObject(byte[] payload) throws MessageRejectedException {
+    if (payload.length > MAX_PAYLOAD_BYTES) {
+      throw new MessageRejectedException(RejectReason.TOO_LARGE,
+          payload.length + " bytes, more than " + MAX_PAYLOAD_BYTES);
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(payload)).toString();
+    } catch (CharacterCodingException e) {
+      throw new MessageRejectedException(RejectReason.NOT_UTF8, "payload is not valid UTF-8");
+    }
+    Object value;
+    try {
+      value = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      throw new MessageRejectedException(RejectReason.NOT_JSON, "payload is not JSON");
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw new MessageRejectedException(RejectReason.NOT_OBJECT, "payload is JSON but not an object");
+    }
+    return object;
+  }
+
+  private static Envelope readEnvelope(Topic topic, JsonObject json, long receivedAt) throws MessageRejectedException {
+    String boot = readBoot(json);
+    boolean lastWill = topic.channel() == Channel.STATUS && !json.containsKey("seq") && !json.containsKey("ts");
+    if (lastWill) {
+      return new Envelope(topic.deviceId(), boot, null, receivedAt, receivedAt, false);
+    }
+    long seq = readWhole(json, "seq", RejectReason.BAD_SEQ);
+    long ts = readWhole(json, "ts", RejectReason.BAD_TS);
+    boolean skewed = ts > receivedAt + MAX_AHEAD_MS || ts < receivedAt - MAX_BEHIND_MS;
+    return new Envelope(topic.deviceId(), boot, seq, skewed ? receivedAt : ts, receivedAt, skewed);
+  }
+
+  private static String readBoot(JsonObject json) throws MessageRejectedException {
+    Object v = json.getValue("boot");
+    if (!(v instanceof String boot) || boot.isEmpty() || boot.length() > 16) {
+      throw new MessageRejectedException(RejectReason.BAD_BOOT, "boot must be a string of 1 to 16 characters");
+    }
+    return boot;
+  }
+
+  private static long readWhole(JsonObject json, String name, RejectReason reason) throws MessageRejectedException {
+    Object v = json.getValue(name);
+    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0) {
+      throw new MessageRejectedException(reason, name + " must be a whole number of at least 0");
+    }
+    return ((Number) v).longValue();
+  }
+}

@@ -1,0 +1,101 @@
+package org.anxin.gateway.ingest;
+
+import org.anxin.gateway.decode.Decoded;
+import org.anxin.gateway.decode.DeviceEvent;
+import org.anxin.gateway.decode.Envelope;
+import org.anxin.gateway.decode.MessageRejectedException;
+import org.anxin.gateway.decode.TelemetryReading;
+import org.anxin.gateway.store.RejectedMessage;
+import org.anxin.gateway.store.StoreBatch;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The messages of one batch: what to store, and every message received (stored, rejected or ignored) to
+ * acknowledge once the batch has committed.
+ */
+final class PendingBatch {
+
+  private final List<InboundMessage> received;
+  private final List<TelemetryReading> telemetry;
+  private final List<DeviceEvent> events = new ArrayList<>();
+  private final List<RejectedMessage> rejects = new ArrayList<>();
+  private final List<MessageRejectedException> reasons = new ArrayList<>();
+  /** Identities of skewed messages and Last Wills: the database's unique index does not catch their twins. */
+  private final Set<String> unindexed = new HashSet<>();
+  private long firstAt;
+
+  PendingBatch(int capacity) {
+    received = new ArrayList<>(capacity);
+    telemetry = new ArrayList<>(capacity);
+  }
+
+  void accept(InboundMessage m, Decoded decoded, long now) {
+    receive(m, now);
+    if (decoded == null || !firstOfItsKind(decoded)) {
+      return;
+    }
+    if (decoded instanceof TelemetryReading r) {
+      telemetry.add(r);
+    } else {
+      events.add((DeviceEvent) decoded);
+    }
+  }
+
+  void reject(InboundMessage m, MessageRejectedException e, long now) {
+    receive(m, now);
+    reasons.add(e);
+    rejects.add(new RejectedMessage(m.receivedAt(), m.topic(), e.deviceId(), e.reason().label(), e.detail(),
+        m.payload()));
+  }
+
+  private void receive(InboundMessage m, long now) {
+    if (received.isEmpty()) {
+      firstAt = now;
+    }
+    received.add(m);
+  }
+
+  private boolean firstOfItsKind(Decoded d) {
+    Envelope e = d.envelope();
+    if (!e.clockSkewed() && e.seq() != null) {
+      return true;
+    }
+    return unindexed.add(e.deviceId() + '/' + d.channel() + '/' + e.boot() + '/' + e.seq());
+  }
+
+  int size() {
+    return received.size();
+  }
+
+  boolean isEmpty() {
+    return received.isEmpty();
+  }
+
+  long age(long now) {
+    return received.isEmpty() ? 0 : now - firstAt;
+  }
+
+  List<InboundMessage> received() {
+    return received;
+  }
+
+  List<TelemetryReading> telemetry() {
+    return telemetry;
+  }
+
+  List<DeviceEvent> events() {
+    return events;
+  }
+
+  List<MessageRejectedException> reasons() {
+    return reasons;
+  }
+
+  StoreBatch toStore() {
+    return new StoreBatch(telemetry, events, rejects);
+  }
+}
