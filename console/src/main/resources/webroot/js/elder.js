@@ -1,0 +1,47 @@
+// One elder as staff see them: who, where, devices, the Party member record when the API gives it, and a map with
+// the safe zones, the last fix and a track.
+import { api, query } from './api.js';
+import { el } from './dom.js';
+import { formatDateTime, t } from './i18n.js';
+import { drawFix, drawHome, drawTrack, drawZone, fit } from './map.js';
+
+export function facts(pairs) {
+  return el('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => [el('dt', { text: t(k) }), el('dd', { text: v })]));
+}
+
+export function elderFacts(elder) {
+  const devices = (elder.devices || []).map(d => `${d.id} (${d.online ? t('status.online') : t('status.offline')}`
+    + `${d.bat !== null && d.bat !== undefined ? `, ${d.bat}%` : ''})`).join('; ');
+  const party = elder.partyMemberSince || elder.partyBranch
+    ? `${elder.partyBranch ?? ''} ${elder.partyMemberSince ? t('elder.since', { date: elder.partyMemberSince }) : ''}`
+    : null;
+  return el('div', { class: 'elder', 'data-elder-id': elder.id },
+    el('h3', { text: elder.name }),
+    facts([
+      ['elder.phone', elder.phone], ['elder.address', elder.address], ['elder.landline', elder.landline],
+      ['elder.area', [elder.township, elder.village].filter(Boolean).join(' · ')],
+      ['elder.categories', (elder.categories || []).map(c => t(`category.${c}`)).join('、')],
+      ['elder.party', party],
+      ['elder.partyRecord', elder.partyRecord ? JSON.stringify(elder.partyRecord) : null],
+      ['elder.devices', devices],
+      ['elder.carers', (elder.carers || []).map(c => `${c.name} ${c.phone ?? ''}`).join('; ')],
+    ]));
+}
+
+/** Draws the elder's zones, home, last fix and the track since {@code since} on the map view. */
+export async function showOnMap(view, elder, since) {
+  view.layer.clearLayers();
+  for (const zone of elder.safeZones || []) if (zone.enabled !== false) drawZone(view.layer, zone);
+  const [location, track] = await Promise.all([
+    api.get(`/api/elders/${elder.id}/location`),
+    api.get(`/api/elders/${elder.id}/track${query({ since: Math.round(since) })}`),
+  ]);
+  if (location.home?.lat !== null && location.home?.lat !== undefined) drawHome(view.layer, location.home.lat, location.home.lon);
+  if (track.points.length > 1) drawTrack(view.layer, track.points);
+  const fix = location.lastFix;
+  if (fix) drawFix(view.layer, fix.lat, fix.lon, `${elder.name} ${formatDateTime(fix.at)}`);
+  fit(view);
+  view.map.invalidateSize();
+  return location;
+}

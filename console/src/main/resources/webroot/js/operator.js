@@ -1,0 +1,99 @@
+// The operator's desk: the live queue, the selected alarm with its actions, elder and map, screen pops for calls,
+// service orders and return visits.
+import { api, query } from './api.js';
+import { $, el, fill } from './dom.js';
+import { t } from './i18n.js';
+import { createMap } from './map.js';
+import { openStream } from './stream.js';
+import { attempt, boot, toast } from './shell.js';
+import { AlarmQueue } from './queue.js';
+import { beep, flashPage, unlockAudioOnGesture } from './alert.js';
+import { AlarmDetail } from './alarm-detail.js';
+import { OrderDesk } from './orders.js';
+import { screenPop } from './screen-pop.js';
+
+const MAX_QUEUE = 2000;
+const KEYS = { a: 'acknowledge', o: 'on-site', r: 'resolve', f: 'false-alarm' };
+
+async function loadQueue(queue) {
+  const all = [];
+  for (let offset = 0; offset < MAX_QUEUE; offset += 500) {
+    const page = await api.get(`/api/alarms${query({ open: true, limit: 500, offset })}`);
+    all.push(...page.items);
+    if (page.items.length < 500) break;
+  }
+  queue.load(all);
+}
+
+/** A raised alarm carries no id, a changed one no name: the open alarms of that elder and type are fetched. */
+async function raised(queue, event) {
+  const page = await api.get(`/api/alarms${query({ open: true, elderId: event.elderId, type: event.type, limit: 5 })}`);
+  for (const alarm of page.items) arrived(queue, alarm);
+}
+
+/** An alarm new to the queue: a priority-1 one is heard and seen, whichever stream event brought it first. */
+function arrived(queue, alarm) {
+  if (queue.upsert(alarm) && alarm.priority === 1 && alarm.state === 'OPEN') {
+    beep();
+    flashPage();
+    queue.flash(alarm.id);
+  }
+}
+
+function keyboard(queue, detail) {
+  document.addEventListener('keydown', e => {
+    if (e.target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'j') { queue.move(1); e.preventDefault(); }
+    if (e.key === 'ArrowUp' || e.key === 'k') { queue.move(-1); e.preventDefault(); }
+    const verb = KEYS[e.key.toLowerCase()];
+    if (verb && queue.selected) { detail.act(verb); e.preventDefault(); }
+  });
+}
+
+async function start() {
+  const { user } = await boot(['operator', 'supervisor']);
+  unlockAudioOnGesture();
+  const view = createMap($('#detail-map'));
+  const orders = new OrderDesk($('#orders'), $('#order-form'));
+  let queue;
+  const detail = new AlarmDetail($('#detail-body'), view, id => queue.get(id), alarm => queue.upsert(alarm), orders);
+  queue = new AlarmQueue($('#queue'), id => detail.show(id));
+  keyboard(queue, detail);
+  setInterval(() => queue.tick(), 1000);
+  await Promise.all([loadQueue(queue), orders.load(), loadReturnVisits()]);
+  document.body.dataset.ready = 'true';
+  openStream({
+    alarm: e => {
+      if (queue.get(e.alarm.id) || !['OPEN', 'ACKNOWLEDGED', 'ON_SITE'].includes(e.alarm.state)) queue.upsert(e.alarm);
+      else raised(queue, e.alarm);
+      detail.changed(e.alarm);
+    },
+    'alarm-raised': e => raised(queue, e),
+    order: () => orders.load(),
+    call: e => call(user, e),
+    notice: e => toast(e.text),
+    reconnected: () => Promise.all([loadQueue(queue), orders.load()]),
+    reset: () => loadQueue(queue),
+  });
+}
+
+const calls = new Map();
+
+function call(user, event) {
+  calls.set(event.uniqueId, event);
+  const rows = [...calls.values()].slice(-20).reverse().map(c => el('tr', {},
+    el('td', { text: c.callerNumber ?? '' }), el('td', { text: t(`call.${c.state}`) }), el('td', { text: c.agent ?? '' })));
+  fill($('#calls tbody'), rows);
+  if (event.state === 'RINGING' && (!event.agent || event.agent === user.username)) {
+    attempt(() => screenPop($('#screen-pop'), event));
+  }
+}
+
+async function loadReturnVisits() {
+  const page = await api.get('/api/return-visits?limit=20');
+  fill($('#return-visits tbody'), page.items.length ? page.items.map(v => el('tr', {},
+    el('td', { text: v.elderName ?? `#${v.elderId}` }), el('td', { text: t(`orderType.${v.type}`) }),
+    el('td', { text: v.phone ?? '' }))) : el('tr', {}, el('td', { class: 'muted', text: t('visits.none') })));
+}
+
+start();

@@ -1,0 +1,126 @@
+package org.anxin.console.web;
+
+import org.anxin.console.testing.Console;
+import org.anxin.console.testing.People;
+import org.anxin.infra.alarm.AlarmType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Verifies that an alarm travels through the pages as people see it: raised through the shared raising code (as the
+ * gateway raises it), it reaches the operator's queue within 2 s; the operator's acknowledgement reaches the carer's
+ * phone and the family's page; a carer on a 360×740 phone acknowledges and is on the way with one tap each.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ScreenshotOnFailure.class)
+class AlarmJourneyTest {
+
+  private Console console;
+  private People people;
+  private Browser operator;
+  private Browser carer;
+  private Browser family;
+
+  @BeforeAll
+  void start() throws Exception {
+    Browser.requireChromium();
+    console = Console.start(Map.of(), true);
+    people = console.people();
+    String base = "http://127.0.0.1:" + console.port();
+    operator = Browser.open("operator", base, 1400, 900).login("op", People.PASSWORD);
+    carer = Browser.open("carer", base, 360, 740).login("carA", People.PASSWORD);
+    family = Browser.open("family", base, 390, 844).login("famA", People.PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    for (Browser b : new Browser[] {operator, carer, family}) {
+      if (b != null) {
+        b.close();
+      }
+    }
+    if (console != null) {
+      console.close();
+    }
+  }
+
+  @Test
+  @DisplayName("an SOS is on the operator's queue within 2 s; the acknowledgement there reaches carer and family")
+  void sosThroughTheDesk() throws Exception {
+    // GIVEN the three pages signed in and live
+    live(operator);
+    live(carer);
+    live(family);
+    // WHEN an SOS is raised for elder A
+    long raisedAt = System.nanoTime();
+    long id = console.raise(people.elderA(), people.householdA(), AlarmType.SOS, 1);
+    By row = By.cssSelector("#queue tr[data-alarm-id='" + id + "']");
+    operator.until(ExpectedConditions.presenceOfElementLocated(row), Duration.ofSeconds(2));
+    long shownMs = (System.nanoTime() - raisedAt) / 1_000_000;
+    // THEN it is on the queue within 2 s, flashing, with a beep, and running against the target
+    assertTrue(shownMs <= 2000, "shown after " + shownMs + " ms");
+    operator.until(d -> operator.script("return document.body.dataset.beeps") != null);
+    assertTrue(operator.find(row).getText().contains("紧急呼叫"));
+    operator.find(row).click();
+    operator.find(By.cssSelector("#detail-body .elder h3"));
+    operator.screenshot("operator.png");
+    // WHEN the operator acknowledges it with the keyboard
+    operator.find(row).sendKeys("a");
+    // THEN the carer's and the family's pages show it acknowledged
+    operator.until(ExpectedConditions.attributeToBe(row, "data-state", "ACKNOWLEDGED"));
+    By card = By.cssSelector("[data-alarm-id='" + id + "'][data-state='ACKNOWLEDGED']");
+    carer.find(card);
+    family.find(card);
+    family.screenshot("family.png");
+    assertEquals("ACKNOWLEDGED", state(id));
+  }
+
+  @Test
+  @DisplayName("a carer on a 360×740 phone acknowledges a fall and sets off with one tap each")
+  void carerOnAPhone() throws Exception {
+    // GIVEN the carer's page at phone size
+    live(carer);
+    // WHEN a fall is raised for the carer's elder
+    long id = console.raise(people.elderA(), people.householdA(), AlarmType.FALL, 1);
+    By card = By.cssSelector("#my-alarms [data-alarm-id='" + id + "']");
+    carer.find(card);
+    carer.screenshot("carer.png");
+    // THEN one tap acknowledges it and one more says the carer is on the way
+    carer.find(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'] [data-action='acknowledge']")).click();
+    carer.find(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'][data-state='ACKNOWLEDGED'] [data-action='on-site']"))
+        .click();
+    carer.find(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'][data-state='ON_SITE']"));
+    assertEquals("ON_SITE", state(id));
+    // AND nothing is wider than the phone
+    long width = (Long) carer.script("return document.documentElement.scrollWidth");
+    assertTrue(width <= 360, "page is " + width + " px wide");
+  }
+
+  private static void live(Browser b) {
+    b.until(d -> "live".equals(b.script("return document.body.dataset.stream")));
+  }
+
+  private String state(long id) {
+    return console.sql(c -> {
+      try (var st = c.prepareStatement("SELECT state FROM alarms WHERE id = ?")) {
+        st.setLong(1, id);
+        try (var rs = st.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+  }
+}
