@@ -8,8 +8,12 @@ function context() {
   return audio;
 }
 
-/** Browsers start audio only after a gesture: the first key or click on the page unlocks it. */
+/**
+ * Browsers start audio only after a gesture: the context is made now (making it is slow, and the first alarm
+ * should not wait for it) and the first key or click on the page lets it play.
+ */
 export function unlockAudioOnGesture() {
+  audio = new AudioContext();
   const unlock = () => context();
   window.addEventListener('keydown', unlock, { once: true });
   window.addEventListener('pointerdown', unlock, { once: true });
@@ -33,6 +37,5 @@ export function beep() {
 
 export function flashPage() {
   document.body.classList.remove('alert-flash');
-  void document.body.offsetWidth;
-  document.body.classList.add('alert-flash');
+  requestAnimationFrame(() => document.body.classList.add('alert-flash'));
 }

@@ -27,6 +27,7 @@ async function start() {
     }
   });
   $('#username').focus();
+  document.body.dataset.ready = 'true';
 }
 
 start();

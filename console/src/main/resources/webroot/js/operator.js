@@ -25,18 +25,30 @@ async function loadQueue(queue) {
   queue.load(all);
 }
 
-/** A raised alarm carries no id, a changed one no name: the open alarms of that elder and type are fetched. */
-async function raised(queue, event) {
+/**
+ * A raised alarm carries no id, a changed one no name: the open alarms of that elder and type are fetched. The
+ * raise is announced before it is stored, so an empty answer is asked again a few times.
+ */
+async function raised(queue, event, tries = 5) {
   const page = await api.get(`/api/alarms${query({ open: true, elderId: event.elderId, type: event.type, limit: 5 })}`);
+  if (!page.items.length && tries > 1) {
+    setTimeout(() => raised(queue, event, tries - 1), 250);
+    return;
+  }
   for (const alarm of page.items) arrived(queue, alarm);
 }
 
-/** An alarm new to the queue: a priority-1 one is heard and seen, whichever stream event brought it first. */
+/**
+ * An alarm new to the queue: a priority-1 one is heard and seen, whichever stream event brought it first; the
+ * sound and the flash wait for the frame that shows the row.
+ */
 function arrived(queue, alarm) {
   if (queue.upsert(alarm) && alarm.priority === 1 && alarm.state === 'OPEN') {
-    beep();
-    flashPage();
-    queue.flash(alarm.id);
+    requestAnimationFrame(() => setTimeout(() => {
+      beep();
+      flashPage();
+      queue.flash(alarm.id);
+    }));
   }
 }
 
@@ -61,6 +73,7 @@ async function start() {
   keyboard(queue, detail);
   setInterval(() => queue.tick(), 1000);
   await Promise.all([loadQueue(queue), orders.load(), loadReturnVisits()]);
+  performance.mark('queue-ready');
   document.body.dataset.ready = 'true';
   openStream({
     alarm: e => {

@@ -107,8 +107,10 @@ export class AlarmQueue {
       const a = this.alarms.get(id);
       const seconds = ((a.acknowledgedAt ?? now) - a.openedAt) / 1000;
       const cell = row.cells[4];
-      cell.textContent = formatDuration(seconds);
-      cell.className = `wait ${seconds > TARGET_S ? 'late' : 'ontime'}`;
+      const text = formatDuration(seconds);
+      if (cell.textContent !== text) cell.textContent = text;
+      const late = seconds > TARGET_S;
+      if (cell.classList.contains('late') !== late) cell.className = `wait ${late ? 'late' : 'ontime'}`;
     }
   }
 
@@ -132,8 +134,7 @@ export class AlarmQueue {
     const row = this.rows.get(id);
     if (!row) return;
     row.classList.remove('flash');
-    void row.offsetWidth;
-    row.classList.add('flash');
+    requestAnimationFrame(() => row.classList.add('flash'));
   }
 }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -50,6 +51,7 @@ public final class Browser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -74,10 +76,11 @@ public final class Browser implements AutoCloseable {
 
   /** Signs in on the sign-in page and waits for the role's page to be ready. */
   public Browser login(String username, String password) {
-    go("/ui/");
+    go("/ui/").ready();
     type(By.id("username"), username);
     type(By.id("password"), password);
     driver.findElement(By.id("login-submit")).click();
+    until(d -> !d.getCurrentUrl().endsWith("/ui/"));
     return ready();
   }
 
@@ -148,10 +151,21 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Every open browser saves what it shows, named for the failed test (called by {@link ScreenshotOnFailure}). */
+  /**
+   * Every open browser saves what it shows and its console log, named for the failed test (called by
+   * {@link ScreenshotOnFailure}).
+   */
   static void saveAllFailed(String test) {
+    Path folder = Path.of("target", "browser-failures");
     for (Browser b : OPEN) {
-      b.save(Path.of("target", "browser-failures"), test + "-" + b.name + ".png");
+      b.save(folder, test + "-" + b.name + ".png");
+      StringBuilder log = new StringBuilder(b.driver.getCurrentUrl()).append('\n');
+      b.driver.manage().logs().get("browser").forEach(entry -> log.append(entry).append('\n'));
+      try {
+        Files.writeString(folder.resolve(test + "-" + b.name + ".log"), log);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
