@@ -1,8 +1,7 @@
 // The operator's desk: the live queue, the selected alarm with its actions, elder and map, screen pops for calls,
 // service orders and return visits.
 import { api, query } from './api.js';
-import { $, el, fill } from './dom.js';
-import { t } from './i18n.js';
+import { $ } from './dom.js';
 import { createMap } from './map.js';
 import { openStream } from './stream.js';
 import { attempt, boot, toast } from './shell.js';
@@ -11,6 +10,7 @@ import { beep, flashPage, unlockAudioOnGesture } from './alert.js';
 import { AlarmDetail } from './alarm-detail.js';
 import { OrderDesk } from './orders.js';
 import { screenPop } from './screen-pop.js';
+import { loadCalls, loadReturnVisits } from './desk-lists.js';
 
 const MAX_QUEUE = 2000;
 const KEYS = { a: 'acknowledge', o: 'on-site', r: 'resolve', f: 'false-alarm' };
@@ -72,7 +72,7 @@ async function start() {
   queue = new AlarmQueue($('#queue'), id => detail.show(id));
   keyboard(queue, detail);
   setInterval(() => queue.tick(), 1000);
-  await Promise.all([loadQueue(queue), orders.load(), loadReturnVisits()]);
+  await Promise.all([loadQueue(queue), orders.load(), loadReturnVisits(), loadCalls()]);
   performance.mark('queue-ready');
   document.body.dataset.ready = 'true';
   openStream({
@@ -82,7 +82,7 @@ async function start() {
       detail.changed(e.alarm);
     },
     'alarm-raised': e => raised(queue, e),
-    order: () => orders.load(),
+    order: () => Promise.all([orders.load(), loadReturnVisits()]),
     call: e => call(user, e),
     notice: e => toast(e.text),
     reconnected: () => Promise.all([loadQueue(queue), orders.load()]),
@@ -90,23 +90,11 @@ async function start() {
   });
 }
 
-const calls = new Map();
-
 function call(user, event) {
-  calls.set(event.uniqueId, event);
-  const rows = [...calls.values()].slice(-20).reverse().map(c => el('tr', {},
-    el('td', { text: c.callerNumber ?? '' }), el('td', { text: t(`call.${c.state}`) }), el('td', { text: c.agent ?? '' })));
-  fill($('#calls tbody'), rows);
+  loadCalls();
   if (event.state === 'RINGING' && (!event.agent || event.agent === user.username)) {
     attempt(() => screenPop($('#screen-pop'), event));
   }
-}
-
-async function loadReturnVisits() {
-  const page = await api.get('/api/return-visits?limit=20');
-  fill($('#return-visits tbody'), page.items.length ? page.items.map(v => el('tr', {},
-    el('td', { text: v.elderName ?? `#${v.elderId}` }), el('td', { text: t(`orderType.${v.type}`) }),
-    el('td', { text: v.phone ?? '' }))) : el('tr', {}, el('td', { class: 'muted', text: t('visits.none') })));
 }
 
 start();

@@ -83,7 +83,8 @@ export class AlarmQueue {
     let row = this.rows.get(alarm.id);
     const version = `${alarm.state}|${alarm.priority}|${alarm.acknowledgedAt}|${alarm.elderName}`;
     if (row && row.dataset.version === version) return row;
-    const fresh = el('tr', { tabindex: 0, 'data-alarm-id': alarm.id, 'data-state': alarm.state,
+    const fresh = el('tr', { tabindex: 0, 'data-alarm-id': alarm.id, 'data-state': alarm.state, 'data-type': alarm.type,
+      'data-elder-id': alarm.elderId,
       class: this.selected === alarm.id ? 'selected' : '', onclick: () => this.select(alarm.id),
       onfocus: () => this.select(alarm.id) },
     el('td', {}, el('span', { class: `prio prio-${alarm.priority}`, text: alarm.priority })),

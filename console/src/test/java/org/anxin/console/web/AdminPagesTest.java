@@ -38,7 +38,8 @@ class AdminPagesTest {
     Browser.requireChromium();
     console = Console.start(Map.of(), false);
     people = console.people();
-    admin = Browser.open("admin", "http://127.0.0.1:" + console.port(), 1280, 900).login("adm", People.PASSWORD);
+    admin = Browser.open("admin", "http://127.0.0.1:" + console.port(), 1280, 900);
+    admin.login("adm", People.PASSWORD);
   }
 
   @AfterAll

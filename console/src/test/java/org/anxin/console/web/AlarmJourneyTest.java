@@ -39,9 +39,12 @@ class AlarmJourneyTest {
     console = Console.start(Map.of(), true);
     people = console.people();
     String base = "http://127.0.0.1:" + console.port();
-    operator = Browser.open("operator", base, 1400, 900).login("op", People.PASSWORD);
-    carer = Browser.open("carer", base, 360, 740).login("carA", People.PASSWORD);
-    family = Browser.open("family", base, 390, 844).login("famA", People.PASSWORD);
+    operator = Browser.open("operator", base, 1400, 900);
+    operator.login("op", People.PASSWORD);
+    carer = Browser.open("carer", base, 360, 740);
+    carer.login("carA", People.PASSWORD);
+    family = Browser.open("family", base, 390, 844);
+    family.login("famA", People.PASSWORD);
   }
 
   @AfterAll
@@ -73,11 +76,14 @@ class AlarmJourneyTest {
     assertTrue(shownMs <= 2000, "shown after " + shownMs + " ms");
     operator.until(d -> operator.script("return document.body.dataset.beeps") != null);
     assertTrue(operator.find(row).getText().contains("紧急呼叫"));
-    operator.find(row).click();
+    operator.click(row);
     operator.find(By.cssSelector("#detail-body .elder h3"));
     operator.screenshot("operator.png");
     // WHEN the operator acknowledges it with the keyboard
-    operator.find(row).sendKeys("a");
+    operator.until(d -> {
+      d.findElement(row).sendKeys("a");
+      return true;
+    });
     // THEN the carer's and the family's pages show it acknowledged
     operator.until(ExpectedConditions.attributeToBe(row, "data-state", "ACKNOWLEDGED"));
     By card = By.cssSelector("[data-alarm-id='" + id + "'][data-state='ACKNOWLEDGED']");
@@ -98,14 +104,35 @@ class AlarmJourneyTest {
     carer.find(card);
     carer.screenshot("carer.png");
     // THEN one tap acknowledges it and one more says the carer is on the way
-    carer.find(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'] [data-action='acknowledge']")).click();
-    carer.find(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'][data-state='ACKNOWLEDGED'] [data-action='on-site']"))
-        .click();
+    carer.click(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'] [data-action='acknowledge']"));
+    carer.click(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'][data-state='ACKNOWLEDGED'] "
+        + "[data-action='on-site']"));
     carer.find(By.cssSelector("#my-alarms [data-alarm-id='" + id + "'][data-state='ON_SITE']"));
     assertEquals("ON_SITE", state(id));
     // AND nothing is wider than the phone
     long width = (Long) carer.script("return document.documentElement.scrollWidth");
     assertTrue(width <= 360, "page is " + width + " px wide");
+  }
+
+  @Test
+  @DisplayName("the supervisor's page shows today's alarms and the shares acknowledged within 60 s and 180 s")
+  void supervisorFigures() throws Exception {
+    // GIVEN an alarm acknowledged at once
+    long id = console.raise(people.elderB(), people.householdB(), AlarmType.SMOKE, 1);
+    operator.find(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"));
+    operator.click(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"));
+    operator.click(By.cssSelector("#detail-body [data-action='acknowledge']"));
+    operator.until(ExpectedConditions.attributeToBe(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"),
+        "data-state", "ACKNOWLEDGED"));
+    // WHEN the supervisor opens the figures
+    try (Browser supervisor = Browser.open("supervisor", "http://127.0.0.1:" + console.port(), 1280, 900)) {
+      supervisor.login("sup", People.PASSWORD);
+      // THEN the acknowledged alarm counts, within 60 s, and the chart is drawn
+      supervisor.until(d -> !supervisor.find(By.cssSelector("#sum-alarms b")).getText().equals("0"));
+      supervisor.find(By.cssSelector("#chart-days canvas"));
+      assertTrue(supervisor.find(By.cssSelector("#sum-60 b")).getText().endsWith("%"));
+      supervisor.screenshot("supervisor.png");
+    }
   }
 
   private static void live(Browser b) {

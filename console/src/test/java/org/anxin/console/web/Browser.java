@@ -37,6 +37,11 @@ public final class Browser implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
   private static final List<Browser> OPEN = new CopyOnWriteArrayList<>();
 
+  static {
+    // A test whose set-up failed half-way may not close its browsers: none outlives the test JVM.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(b -> b.driver.quit())));
+  }
+
   private final String name;
   private final String base;
   private final Path profile;
@@ -65,7 +70,7 @@ public final class Browser implements AutoCloseable {
     return new Browser(name, base, width, height);
   }
 
-  static void requireChromium() {
+  public static void requireChromium() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present && System.getenv("CI") != null) {
       Assertions.fail("Chromium is missing in CI: run console/src/test/browser/install-chromium.sh");
@@ -99,6 +104,14 @@ public final class Browser implements AutoCloseable {
     WebElement field = driver.findElement(by);
     field.clear();
     field.sendKeys(text);
+  }
+
+  /** Clicks what the locator finds, finding it again when the page re-rendered it meanwhile. */
+  public void click(By by) {
+    until(d -> {
+      d.findElement(by).click();
+      return true;
+    });
   }
 
   public WebElement find(By by) {

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Verifies that a family member sees their relative and nothing of anyone else, even by typing another elder's
- * address; that the pages switch between zh-CN and English and keep the choice; and that the pages are served
+ * address; that the pages switch between zh-CN and English and keep the choice; that a page which loses its live
+ * stream says so and reconnects; and that the pages are served
  * under a Content-Security-Policy without inline code.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,6 +104,34 @@ class PrivacyAndLanguageTest {
     browser.find(By.id("lang-switch")).click();
     browser.ready();
     assertEquals("告警队列", browser.find(By.cssSelector("[data-i18n='queue.title']")).getText());
+  }
+
+  @Test
+  @DisplayName("a page that loses its live stream says so, and reconnects once it can")
+  void streamLossBannerAndReconnect() throws Exception {
+    // GIVEN the operator's page, live
+    browser = Browser.open("stream", base, 1280, 800).login("op", People.PASSWORD);
+    browser.until(d -> "live".equals(browser.script("return document.body.dataset.stream")));
+    String page = browser.driver().getWindowHandle();
+    // WHEN the session ends in another tab, so the server closes the stream
+    browser.driver().switchTo().newWindow(WindowType.TAB);
+    browser.go("/ui/operator.html").ready();
+    browser.click(By.id("logout"));
+    browser.until(d -> d.getCurrentUrl().endsWith("/ui/"));
+    browser.driver().switchTo().window(page);
+    // THEN the page shows the banner
+    browser.until(d -> browser.find(By.id("stream-banner")).isDisplayed());
+    assertEquals("lost", browser.script("return document.body.dataset.stream"));
+    browser.screenshot("stream-lost.png");
+    // WHEN the operator signs in again in the other tab
+    String other = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(page)).findFirst()
+        .orElseThrow();
+    browser.driver().switchTo().window(other);
+    browser.login("op", People.PASSWORD);
+    browser.driver().switchTo().window(page);
+    // THEN the first page reconnects by itself and the banner goes
+    browser.until(d -> "live".equals(browser.script("return document.body.dataset.stream")), Duration.ofSeconds(20));
+    assertFalse(browser.driver().findElement(By.id("stream-banner")).isDisplayed());
   }
 
   @Test
