@@ -24,7 +24,8 @@ export async function screenPop(box, call) {
   fill(box, head, elderFacts(elder),
     facts([['pop.lastFix', fix ? `${fix.lat.toFixed(5)}, ${fix.lon.toFixed(5)} · ${formatDateTime(fix.at)}` : t('pop.noFix')]]),
     el('h3', { text: t('pop.openAlarms') }),
-    el('ul', {}, alarms.items.map(a => el('li', { text: `${alarmTypeLabel(a.type)} · ${stateLabel(a.state)} · ${formatDateTime(a.openedAt)}` }))),
+    alarms.items.length ? el('ul', {}, alarms.items.map(a => el('li', { text: `${alarmTypeLabel(a.type)} · ${stateLabel(a.state)} · ${formatDateTime(a.openedAt)}` })))
+      : el('p', { class: 'muted', text: t('pop.none') }),
     el('h3', { text: t('pop.orders') }),
     el('ul', {}, orders.items.map(o => el('li', { text: `${t(`orderType.${o.type}`)} · ${t(`orderState.${o.state}`)} · ${formatDateTime(o.createdAt)}` }))),
     close);

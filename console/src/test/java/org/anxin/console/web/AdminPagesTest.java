@@ -43,13 +43,8 @@ class AdminPagesTest {
   }
 
   @AfterAll
-  void stop() {
-    if (admin != null) {
-      admin.close();
-    }
-    if (console != null) {
-      console.close();
-    }
+  void stop() throws Exception {
+    Browser.closeAll(admin, console);
   }
 
   @Test

@@ -48,15 +48,8 @@ class AlarmJourneyTest {
   }
 
   @AfterAll
-  void stop() {
-    for (Browser b : new Browser[] {operator, carer, family}) {
-      if (b != null) {
-        b.close();
-      }
-    }
-    if (console != null) {
-      console.close();
-    }
+  void stop() throws Exception {
+    Browser.closeAll(operator, carer, family, console);
   }
 
   @Test
@@ -115,7 +108,8 @@ class AlarmJourneyTest {
   }
 
   @Test
-  @DisplayName("the supervisor's page shows today's alarms and the shares acknowledged within 60 s and 180 s")
+  @DisplayName("the supervisor's page shows today's alarms, the shares acknowledged within 60 s and 180 s, and the "
+      + "responders on site")
   void supervisorFigures() throws Exception {
     // GIVEN an alarm acknowledged at once
     long id = console.raise(people.elderB(), people.householdB(), AlarmType.SMOKE, 1);
@@ -130,7 +124,9 @@ class AlarmJourneyTest {
       // THEN the acknowledged alarm counts, within 60 s, and the chart is drawn
       supervisor.until(d -> !supervisor.find(By.cssSelector("#sum-alarms b")).getText().equals("0"));
       supervisor.find(By.cssSelector("#chart-days canvas"));
+      supervisor.find(By.cssSelector("#chart-other canvas"));
       assertTrue(supervisor.find(By.cssSelector("#sum-60 b")).getText().endsWith("%"));
+      assertTrue(supervisor.find(By.cssSelector("#sum-on-site b")).getText().matches("\\d+ / [1-9]\\d*"));
       supervisor.screenshot("supervisor.png");
     }
   }

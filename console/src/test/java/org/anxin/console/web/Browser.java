@@ -135,14 +135,29 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Saves a screenshot under {@code target/screenshots/}; and under {@code docs/console/} when asked with
-   * {@code -Danxin.docs=true}. */
+  /**
+   * Saves a screenshot of the whole page under {@code target/screenshots/}; and under {@code docs/console/} when
+   * asked with {@code -Danxin.docs=true}.
+   */
   public Path screenshot(String file) {
-    Path shot = save(Path.of("target", "screenshots"), file);
+    Path shot = saveWholePage(Path.of("target", "screenshots"), file);
     if (Boolean.getBoolean("anxin.docs")) {
       copy(shot, Path.of("..", "docs", "console", file));
     }
     return shot;
+  }
+
+  private Path saveWholePage(Path folder, String file) {
+    Number width = (Number) script("return document.documentElement.scrollWidth");
+    Number height = (Number) script("return document.documentElement.scrollHeight");
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    try {
+      Files.createDirectories(folder);
+      return Files.write(folder.resolve(file), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Path save(Path folder, String file) {
@@ -178,6 +193,15 @@ public final class Browser implements AutoCloseable {
         Files.writeString(folder.resolve(test + "-" + b.name + ".log"), log);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Closes what a test class opened, in order, skipping what its set-up never got to open. */
+  public static void closeAll(AutoCloseable... opened) throws Exception {
+    for (AutoCloseable c : opened) {
+      if (c != null) {
+        c.close();
       }
     }
   }

@@ -55,10 +55,8 @@ class PrivacyAndLanguageTest {
   }
 
   @AfterAll
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
+  void stop() throws Exception {
+    Browser.closeAll(console);
   }
 
   @Test

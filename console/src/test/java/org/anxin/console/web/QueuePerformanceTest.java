@@ -57,13 +57,8 @@ class QueuePerformanceTest {
   }
 
   @AfterAll
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (console != null) {
-      console.close();
-    }
+  void stop() throws Exception {
+    Browser.closeAll(operator, console);
   }
 
   @Test

@@ -86,14 +86,7 @@ class WholeNodeBrowserTest {
       device.disconnect();
       device.close();
     }
-    for (Browser b : new Browser[] {admin, operator}) {
-      if (b != null) {
-        b.close();
-      }
-    }
-    if (node != null) {
-      node.close();
-    }
+    Browser.closeAll(admin, operator, node == null ? null : node::close);
   }
 
   @Test
