@@ -17,6 +17,17 @@ function secrets(box, issued) {
 export async function devicesView(panel) {
   const shown = el('div', { id: 'secret-box', 'aria-live': 'polite' });
   const list = el('div');
+  const reload = () => listRows(list, 'devices', row => [
+    el('button', { type: 'button', 'data-rotate': row.id, text: t('devices.rotate'), onclick: async () => {
+      const issued = await attempt(() => api.post(`/api/admin/devices/${encodeURIComponent(row.id)}/rotate-secret`),
+        t('done.saved'));
+      if (issued) secrets(shown, [issued]);
+    } }),
+    el('button', { type: 'button', text: row.enabled ? t('devices.disable') : t('devices.enable'), onclick: async () => {
+      if (await attempt(() => api.patch(`/api/admin/devices/${encodeURIComponent(row.id)}`, { enabled: !row.enabled }))) {
+        await reload();
+      }
+    } })]);
   const grid = fieldGrid(FIELDS.filter(f => f[1] !== 'select'));
   const type = el('select', { id: 'f-type', name: 'type' }, ['WRISTBAND', 'HOME_TERMINAL'].map(v =>
     el('option', { value: v, text: t(`deviceType.${v}`) })));
@@ -30,7 +41,7 @@ export async function devicesView(panel) {
     if (issued) {
       secrets(shown, [issued]);
       form.reset();
-      await listRows(list, 'devices');
+      await reload();
     }
   });
   const file = el('input', { type: 'file', id: 'csv-file', accept: '.csv,text/csv' });
@@ -41,11 +52,11 @@ export async function devicesView(panel) {
     const answer = await attempt(() => api.postText('/api/admin/devices/import', text, 'text/csv'), t('done.saved'));
     if (answer) {
       secrets(shown, answer.devices);
-      await listRows(list, 'devices');
+      await reload();
     }
   });
   fill(panel, el('h2', { text: t('admin.devices') }), form,
     el('div', { class: 'actions' }, el('label', { for: 'csv-file', text: t('devices.csv') }), file, importButton),
     shown, list);
-  await listRows(list, 'devices');
+  await reload();
 }

@@ -59,29 +59,63 @@ function cell(v) {
   return String(v);
 }
 
-/** A list of the table's rows, newest last, with delete where the API allows it. */
-export async function listRows(box, path, filters = {}) {
+/** A list of the table's rows; {@code actions(row)} gives each row its buttons. */
+export async function listRows(box, path, actions = () => [], filters = {}) {
   const page = await api.get(`/api/admin/${path}${query({ limit: 200, ...filters })}`);
   const keys = page.items.length ? Object.keys(page.items[0]).filter(k => !HIDDEN.has(k)).slice(0, 9) : [];
   fill(box, el('p', { class: 'muted', text: t('admin.count', { n: page.total ?? page.items.length }) }),
     el('table', { 'data-table': path }, el('thead', {}, el('tr', {}, keys.map(k => el('th', { text: t(`field.${k}`) })))),
-      el('tbody', {}, page.items.map(row => el('tr', { 'data-id': row.id }, keys.map(k => el('td', { text: cell(row[k]) })))))));
+      el('tbody', {}, page.items.map(row => el('tr', { 'data-id': row.id }, keys.map(k => el('td', { text: cell(row[k]) })),
+        el('td', { class: 'actions' }, actions(row)))))));
   return page.items;
 }
 
+/** Epoch milliseconds as a datetime-local field wants them: the browser's local time, to the minute. */
+function localInput(ms) {
+  const d = new Date(ms);
+  return new Date(ms - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
+/** Puts a row's values into the form, for a change. */
+function edit(form, fields, row) {
+  for (const [name, kind] of fields) {
+    const v = row[name];
+    if (kind === 'password' || v === null || v === undefined) form.elements[name].value = '';
+    else if (kind === 'datetime') form.elements[name].value = localInput(v);
+    else if (kind === 'json') form.elements[name].value = JSON.stringify(v);
+    else form.elements[name].value = Array.isArray(v) ? v.join(',') : v;
+  }
+}
+
+/** A table's list with a form that adds a row or, after "edit", changes one (PATCH); rows can be deleted. */
 export function tableView(panel, path) {
   const spec = TABLES[path];
   const list = el('div');
-  const form = el('form', { id: `create-${path}` }, fieldGrid(spec.fields),
-    el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit', text: t('admin.create') })));
+  let editing = null;
+  const submit = el('button', { class: 'primary', type: 'submit', text: t('admin.create') });
+  const form = el('form', { id: `create-${path}` }, fieldGrid(spec.fields), el('div', { class: 'actions' }, submit));
+  const reload = () => listRows(list, path, row => [
+    el('button', { type: 'button', 'data-edit': row.id, text: t('admin.edit'), onclick: () => {
+      editing = row.id;
+      edit(form, spec.fields, row);
+      submit.textContent = t('admin.save');
+      form.scrollIntoView();
+    } }),
+    el('button', { type: 'button', 'data-delete': row.id, text: t('admin.delete'), onclick: async () => {
+      if (await attempt(() => api.del(`/api/admin/${path}/${row.id}`).then(() => true), t('done.saved'))) await reload();
+    } })]);
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const created = await attempt(() => api.post(`/api/admin/${path}`, formBody(form, spec.fields)), t('done.saved'));
-    if (created) {
+    const body = formBody(form, spec.fields);
+    const saved = await attempt(() => (editing ? api.patch(`/api/admin/${path}/${editing}`, body)
+      : api.post(`/api/admin/${path}`, body)), t('done.saved'));
+    if (saved) {
+      editing = null;
+      submit.textContent = t('admin.create');
       form.reset();
-      await listRows(list, path);
+      await reload();
     }
   });
   fill(panel, el('h2', { text: t(`admin.${path}`) }), form, list);
-  return listRows(list, path);
+  return reload();
 }

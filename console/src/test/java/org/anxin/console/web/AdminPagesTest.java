@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Verifies that an admin registers a wristband and sees its secret once (the database keeps only a hash), and draws
+ * Verifies that an admin registers a wristband and sees its secret once (the database keeps only a hash), adds,
+ * changes and deletes a provider, and draws
  * a circular and a polygonal safe zone on the map, which land in {@code safe_zones} in WGS-84 as the gateway reads
  * them.
  */
@@ -51,7 +52,7 @@ class AdminPagesTest {
   @DisplayName("an admin registers a wristband for an elder and is shown its secret once")
   void registerDevice() {
     // GIVEN the devices tab
-    admin.find(By.cssSelector("[data-tab='devices']")).click();
+    admin.click(By.cssSelector("[data-tab='devices']"));
     admin.find(By.id("register-device"));
     // WHEN a wristband is registered for elder B
     admin.type(By.id("f-id"), "wb-B-0002");
@@ -68,10 +69,32 @@ class AdminPagesTest {
   }
 
   @Test
+  @DisplayName("an admin adds a provider, changes its daily capacity and deletes it")
+  void providerCrud() {
+    // GIVEN the providers tab, WHEN a provider is added
+    admin.click(By.cssSelector("[data-tab='providers']"));
+    admin.type(By.id("f-name"), "幸福食堂");
+    admin.type(By.id("f-serviceTypes"), "MEAL");
+    admin.type(By.id("f-dailyCapacity"), "40");
+    admin.click(By.cssSelector("#create-providers button[type=submit]"));
+    admin.until(d -> console.count("SELECT count(*) FROM providers WHERE name = '幸福食堂'") == 1);
+    long id = console.count("SELECT id FROM providers WHERE name = '幸福食堂'");
+    // AND its capacity is changed through the edit button
+    admin.click(By.cssSelector("[data-edit='" + id + "']"));
+    admin.until(d -> "40".equals(admin.find(By.id("f-dailyCapacity")).getAttribute("value")));
+    admin.type(By.id("f-dailyCapacity"), "60");
+    admin.click(By.cssSelector("#create-providers button[type=submit]"));
+    // THEN the row has the new capacity, and deleting it removes it
+    admin.until(d -> console.count("SELECT daily_capacity FROM providers WHERE id = ?", id) == 60);
+    admin.click(By.cssSelector("[data-delete='" + id + "']"));
+    admin.until(d -> console.count("SELECT count(*) FROM providers WHERE id = ?", id) == 0);
+  }
+
+  @Test
   @DisplayName("an admin draws a circle and a polygon on the map; both are stored as the gateway's safe zones")
   void drawSafeZones() {
     // GIVEN the safe-zone tab on elder A, whose home and last fix are on the map
-    admin.find(By.cssSelector("[data-tab='safe-zones']")).click();
+    admin.click(By.cssSelector("[data-tab='safe-zones']"));
     admin.type(By.id("zone-elder"), String.valueOf(people.elderA()));
     admin.find(By.id("zone-elder")).sendKeys(Keys.TAB);
     WebElement map = admin.find(By.id("zone-map"));

@@ -65,7 +65,7 @@ class WholeNodeBrowserTest {
     Browser.requireChromium();
     Path data = TestNodes.newDataDir("browser");
     node = Node.start(Map.of("ANXIN_DATA_DIR", data.toString(), "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_PORT",
-        TestNodes.freePort(), "ANXIN_COOKIE_SECURE", "false"), Modules.all());
+        TestNodes.freePort()), Modules.all());
     DemoData.ensure(node);
     passwords = readPasswords(data.resolve("demo").resolve("users.csv"));
     family = "family01";
