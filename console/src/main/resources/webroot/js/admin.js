@@ -6,6 +6,7 @@ import { attempt, boot } from './shell.js';
 import { tableView } from './admin-tables.js';
 import { devicesView } from './admin-devices.js';
 import { zonesView } from './admin-zones.js';
+import { escalationView } from './admin-escalation.js';
 
 function linkForm(panel, owner, target, extra) {
   const ownerId = el('input', { type: 'number', id: `link-${owner}`, 'aria-label': t(`field.${owner}Id`) });
@@ -30,6 +31,7 @@ const VIEWS = {
   shifts: panel => tableView(panel, 'shifts'),
   volunteers: panel => tableView(panel, 'volunteers'),
   providers: panel => tableView(panel, 'providers'),
+  escalation: escalationView,
   users: async panel => { await tableView(panel, 'users'); linkForm(panel, 'user', 'elders', 'relation'); },
   townships: panel => tableView(panel, 'townships'),
   villages: panel => tableView(panel, 'villages'),

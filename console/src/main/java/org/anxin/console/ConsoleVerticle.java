@@ -80,6 +80,7 @@ public class ConsoleVerticle extends VerticleBase {
     new StreamRoutes(hub).mount(routes);
     new org.anxin.console.web.CallRoutes(database).mount(routes);
     new org.anxin.console.web.OverviewRoutes(database, zone).mount(routes);
+    new org.anxin.console.web.EscalationRoutes(database).mount(routes);
     JsonObject openApi = OpenApi.document(routes.docs());
     api.get("/openapi.json").handler(rc -> rc.json(openApi));
     api.route().failureHandler(ApiErrors::handle);

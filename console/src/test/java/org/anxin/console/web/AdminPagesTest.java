@@ -91,6 +91,31 @@ class AdminPagesTest {
   }
 
   @Test
+  @DisplayName("an admin writes an escalation policy whose first step texts the family and rings the desk")
+  void escalationPolicy() {
+    // GIVEN the escalation tab's empty policy
+    admin.click(By.cssSelector("[data-tab='escalation']"));
+    By card = By.cssSelector("[data-policy-id='new']");
+    new Select(admin.find(card).findElement(By.className("priority"))).selectByValue("2");
+    admin.find(card).findElement(By.className("alarm-type")).sendKeys("WATER_LEAK");
+    // WHEN a step of 90 s is added with the family by SMS and the operators on the stream, and saved
+    admin.find(card).findElement(By.xpath(".//button[not(contains(@class,'primary'))][last()]")).click();
+    admin.type(By.cssSelector("[data-policy-id='new'] .wait-s"), "90");
+    admin.click(By.cssSelector("[data-policy-id='new'] tr[data-recipient='FAMILY'] [data-channel='SMS']"));
+    admin.click(By.cssSelector("[data-policy-id='new'] tr[data-recipient='OPERATORS'] [data-channel='STREAM']"));
+    admin.click(By.cssSelector("[data-policy-id='new'] button.primary"));
+    // THEN the policy, its step and both targets are stored for the dispatcher
+    admin.until(d -> console.count("SELECT count(*) FROM escalation_policies WHERE alarm_type = 'WATER_LEAK' "
+        + "AND priority = 2") == 1);
+    long id = console.count("SELECT id FROM escalation_policies WHERE alarm_type = 'WATER_LEAK'");
+    assertEquals(90, console.count("SELECT wait_s FROM escalation_steps WHERE policy_id = ? AND step_no = 1", id));
+    assertEquals(1, console.count("SELECT count(*) FROM escalation_targets WHERE policy_id = ? AND recipient = "
+        + "'FAMILY' AND channels = ARRAY['SMS']", id));
+    assertEquals(2, console.count("SELECT count(*) FROM escalation_targets WHERE policy_id = ?", id));
+    admin.find(By.cssSelector("[data-policy-id='" + id + "']"));
+  }
+
+  @Test
   @DisplayName("an admin draws a circle and a polygon on the map; both are stored as the gateway's safe zones")
   void drawSafeZones() {
     // GIVEN the safe-zone tab on elder A, whose home and last fix are on the map
