@@ -63,7 +63,7 @@ function keyboard(queue, detail) {
 }
 
 async function start() {
-  const { user } = await boot(['operator', 'supervisor']);
+  await boot(['operator', 'supervisor']);
   unlockAudioOnGesture();
   const view = createMap($('#detail-map'));
   const orders = new OrderDesk($('#orders'), $('#order-form'));
@@ -83,17 +83,24 @@ async function start() {
     },
     'alarm-raised': e => raised(queue, e),
     order: () => Promise.all([orders.load(), loadReturnVisits()]),
-    call: e => call(user, e),
-    notice: e => toast(e.text),
+    call,
+    notice,
     reconnected: () => Promise.all([loadQueue(queue), orders.load()]),
     reset: () => loadQueue(queue),
   });
 }
 
-function call(user, event) {
+/** The call list follows the hotline's call events. */
+function call() {
   loadCalls();
-  if (event.state === 'RINGING' && (!event.agent || event.agent === user.username)) {
-    attempt(() => screenPop($('#screen-pop'), event));
+}
+
+/** The hotline's screen pop comes to the ringing operator alone, as a notice about the call. */
+function notice(event) {
+  if (event.subject && event.subject.startsWith('call:')) {
+    attempt(() => screenPop($('#screen-pop'), { callerNumber: event.alarm?.caller, elderId: event.elderId }));
+  } else {
+    toast(event.text);
   }
 }
 

@@ -6,15 +6,15 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.sstore.ClusteredSessionStore;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import org.anxin.console.api.AlarmRoutes;
 import org.anxin.console.api.ApiErrors;
 import org.anxin.console.api.ApiRouter;
 import org.anxin.console.api.ApiRouter.Spec;
+import org.anxin.console.api.CallRoutes;
 import org.anxin.console.api.ElderRoutes;
 import org.anxin.console.api.OpenApi;
 import org.anxin.console.api.OrderRoutes;
@@ -23,6 +23,7 @@ import org.anxin.console.api.admin.AdminRoutes;
 import org.anxin.console.api.admin.DeviceRoutes;
 import org.anxin.console.auth.Access;
 import org.anxin.console.auth.Csrf;
+import org.anxin.console.auth.DatabaseSessionStore;
 import org.anxin.console.auth.Logins;
 import org.anxin.console.auth.SessionRoutes;
 import org.anxin.console.stream.StreamFeed;
@@ -30,19 +31,25 @@ import org.anxin.console.stream.StreamHub;
 import org.anxin.console.stream.StreamRoutes;
 import org.anxin.infra.db.Database;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
  * The console's JSON API under {@code /api} on the node's shared router: sessions and CSRF first, then the routes,
- * each checking its roles and the caller's scope; the live stream fed from the bus. Sessions live in a
- * cluster-wide map when Vert.x is clustered, so any console behind the load balancer serves any session.
+ * each checking its roles and the caller's scope; the live stream fed from the bus. Sessions live in the database,
+ * so any console behind the load balancer serves any session.
  */
 public class ConsoleVerticle extends VerticleBase {
 
   /** The session cookie's name. */
   public static final String COOKIE = "anxin_session";
   private static final long BODY_LIMIT = 2L * 1024 * 1024;
+  private static final Duration SESSION_PURGE = Duration.ofMinutes(10);
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
   private final Router shared;
   private final Database database;
@@ -50,6 +57,7 @@ public class ConsoleVerticle extends VerticleBase {
   private final ZoneId zone;
   private final Clock clock;
   private long heartbeatTimer;
+  private long purgeTimer;
 
   public ConsoleVerticle(Router shared, Database database, ConsoleOptions options, ZoneId zone, Clock clock) {
     this.shared = shared;
@@ -61,11 +69,11 @@ public class ConsoleVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx, "anxin.sessions")
-        : LocalSessionStore.create(vertx, "anxin.sessions");
+    DatabaseSessionStore sessions = new DatabaseSessionStore(vertx, database, clock);
     Access access = new Access(database);
     StreamHub hub = new StreamHub(options.replayWindow(), clock);
     Router api = Router.router(vertx);
+    api.route().handler(ConsoleVerticle::securityHeaders);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     api.route().handler(sessionHandler(sessions));
     api.route().handler(Csrf::check);
@@ -75,10 +83,10 @@ public class ConsoleVerticle extends VerticleBase {
     new OrderRoutes(database, vertx.eventBus()).mount(routes);
     new ElderRoutes(database, zone, clock).mount(routes);
     new ReportRoutes(vertx.eventBus()).mount(routes);
+    new CallRoutes(database, vertx.eventBus()).mount(routes);
     new AdminRoutes(database, vertx.eventBus()).mount(routes);
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);
     new StreamRoutes(hub).mount(routes);
-    new org.anxin.console.web.CallRoutes(database).mount(routes);
     new org.anxin.console.web.OverviewRoutes(database, zone).mount(routes);
     new org.anxin.console.web.EscalationRoutes(database).mount(routes);
     JsonObject openApi = OpenApi.document(routes.docs());
@@ -87,19 +95,30 @@ public class ConsoleVerticle extends VerticleBase {
     api.route().handler(rc -> rc.fail(404));
     shared.route("/api/*").subRouter(api);
     heartbeatTimer = vertx.setPeriodic(options.heartbeat().toMillis(), t -> hub.heartbeat(sessions, access));
+    purgeTimer = vertx.setPeriodic(SESSION_PURGE.toMillis(), t -> sessions.purge()
+        .onFailure(e -> LOG.warn("Purging expired sessions failed: {}", e.getMessage())));
     return new StreamFeed(hub).listen(vertx.eventBus());
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(purgeTimer);
     return Future.succeededFuture();
   }
 
   private SessionHandler sessionHandler(SessionStore store) {
     return SessionHandler.create(store).setSessionCookieName(COOKIE).setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(options.cookieSecure()).setCookieSameSite(CookieSameSite.STRICT)
-        .setSessionTimeout(options.sessionTimeout().toMillis()).setMinLength(32).setNagHttps(false);
+        .setSessionTimeout(options.sessionTimeout().toMillis()).setMinLength(32).setNagHttps(false)
+        .setLazySession(true);
+  }
+
+  /** API answers are data, never pages: not sniffed as HTML, not cached, not framed, no referrer sent on. */
+  private static void securityHeaders(RoutingContext rc) {
+    rc.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Cache-Control", "no-store")
+        .putHeader("X-Frame-Options", "DENY").putHeader("Referrer-Policy", "no-referrer");
+    rc.next();
   }
 
   private static void mountSession(ApiRouter routes, SessionRoutes session) {

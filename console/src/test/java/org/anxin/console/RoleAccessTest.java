@@ -68,6 +68,7 @@ class RoleAccessTest {
     table.put("POST /api/orders/" + order + "/review", Set.of("op", "sup"));
     table.put("POST /api/orders/" + order + "/cancel", Set.of("op", "sup", "famA"));
     table.put("GET /api/return-visits", Set.of("op", "sup"));
+    table.put("GET /api/calls", Set.of("op", "sup"));
     table.put("GET /api/elders", Set.copyOf(USERS));
     table.put("GET /api/elders/" + people.elderA() + "/location", Set.copyOf(USERS));
     table.put("GET /api/reports/ack-times?from=" + today + "&to=" + today, Set.of("sup", "adm"));
@@ -115,6 +116,26 @@ class RoleAccessTest {
     assertEquals("famA", order.getString("createdBy"));
     assertTrue(daughter.get("/api/orders?elderId=" + people.elderA()).expect(200).json().getJsonArray("items")
         .stream().map(JsonObject.class::cast).anyMatch(o -> o.getLong("id").equals(order.getLong("id"))));
+  }
+
+  @Test
+  @DisplayName("the desk reads the call history with its events; a hotline action answers 503 when no hotline runs")
+  void callsForTheDesk() {
+    long call = console.sql(c -> org.anxin.console.testing.Seed.id(c, "INSERT INTO calls (channel_uniqueid, "
+        + "caller_number, elder_id, agent) VALUES ('1764.1', '13800000002', ?, 'op') RETURNING id", people.elderB()));
+    console.sql(c -> org.anxin.console.testing.Seed.id(c, "INSERT INTO call_events (call_id, kind) VALUES (?, "
+        + "'RINGING') RETURNING id", call));
+    ApiClient operator = console.as("op");
+    JsonObject one = operator.get("/api/calls/" + call).expect(200).json();
+    assertEquals("13800000002", one.getString("callerNumber"));
+    assertEquals(1, one.getJsonArray("events").size());
+    assertEquals(1, operator.get("/api/calls?elderId=" + people.elderB()).expect(200).json().getJsonArray("items")
+        .size());
+    console.as("famA").get("/api/calls/" + call).expect(403);
+    long started = System.nanoTime();
+    assertEquals("unavailable", operator.post("/api/calls/" + call + "/wrap-up", new JsonObject()
+        .put("disposition", "ORDER_CREATED")).expect(503).json().getString("error"));
+    assertTrue(System.nanoTime() - started < 5_000_000_000L, "the 503 took too long");
   }
 
   private static JsonObject body(String path) {

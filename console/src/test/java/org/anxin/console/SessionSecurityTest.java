@@ -6,6 +6,7 @@ import org.anxin.console.testing.ApiClient;
 import org.anxin.console.testing.ApiClient.Answer;
 import org.anxin.console.testing.Console;
 import org.anxin.console.testing.People;
+import org.anxin.infra.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +36,7 @@ class SessionSecurityTest {
   }
 
   @Test
-  @DisplayName("the right password signs in with a new session id and token; the session then answers who it is")
+  @DisplayName("the right password signs in with a new session id and token; the session then names the user")
   void signsInWithNewSessionId() {
     // GIVEN a browser that opened the console and holds an anonymous session
     ApiClient browser = console.anonymous();
@@ -44,15 +45,28 @@ class SessionSecurityTest {
     String anonymousToken = browser.csrf();
     assertFalse(before.json().getBoolean("authenticated"));
     // WHEN it signs in with the right password
-    Answer login = browser.login("op", People.PASSWORD).expect(200);
-    // THEN the session id and the CSRF token are new (no fixation) and the session names the operator
+    Answer login = browser.login("carB", People.PASSWORD).expect(200);
+    // THEN the session id and the CSRF token are new (no fixation) and the session names the carer
     assertNotEquals(anonymousCookie, browser.cookie());
     assertNotEquals(anonymousToken, login.json().getString("csrfToken"));
-    assertEquals("operator", login.json().getJsonObject("user").getString("role"));
+    assertEquals("carer", login.json().getJsonObject("user").getString("role"));
     JsonObject who = browser.session().expect(200).json();
     assertTrue(who.getBoolean("authenticated"));
-    assertEquals("op", who.getJsonObject("user").getString("username"));
-    assertEquals(1, console.count("SELECT count(*) FROM audit_log WHERE action = 'login' AND username = 'op'"));
+    assertEquals("carB", who.getJsonObject("user").getString("username"));
+    assertEquals(1, console.count("SELECT count(*) FROM audit_log WHERE action = 'login' AND username = 'carB'"));
+  }
+
+  @Test
+  @DisplayName("a session signed in on one console node works on another: sessions live in the database")
+  void sessionServedByAnotherNode() {
+    ApiClient first = console.as("sup");
+    ApiClient second = console.anotherNode(Map.of()).adopt(first);
+    assertEquals("sup", second.session().expect(200).json().getJsonObject("user").getString("username"));
+    second.post("/api/logout", new JsonObject()).expect(204);
+    String id = first.cookie().substring("anxin_session=".length());
+    Await.until(Console.WAIT, "the session's row deleted", () -> console.count(
+        "SELECT count(*) FROM console_sessions WHERE id = ?", id) == 0);
+    first.get("/api/alarms").expect(401);
   }
 
   @Test
@@ -139,21 +153,38 @@ class SessionSecurityTest {
   @DisplayName("the session cookie is HttpOnly, SameSite=Strict, and Secure unless turned off")
   void cookieFlags() throws Exception {
     // GIVEN this console with ANXIN_COOKIE_SECURE=false (plain-HTTP loopback dev) and one with the default
-    String plain = setCookie(console);
-    try (Console secure = Console.start(Map.of("ANXIN_COOKIE_SECURE", "true"), false)) {
-      String tls = setCookie(secure);
-      // THEN both are HttpOnly and SameSite=Strict, and only the default one is Secure
-      for (String cookie : new String[] {plain, tls}) {
-        assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Strict"), cookie);
-      }
-      assertFalse(plain.contains("Secure"), plain);
-      assertTrue(tls.contains("Secure"), tls);
+    String plain = setCookie(console.anonymous());
+    String tls = setCookie(console.anotherNode(Map.of("ANXIN_COOKIE_SECURE", "true")));
+    // THEN both are HttpOnly and SameSite=Strict, and only the default one is Secure
+    for (String cookie : new String[] {plain, tls}) {
+      assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+      assertTrue(cookie.contains("SameSite=Strict"), cookie);
     }
+    assertFalse(plain.contains("Secure"), plain);
+    assertTrue(tls.contains("Secure"), tls);
   }
 
-  private static String setCookie(Console c) {
-    Answer a = c.anonymous().session().expect(200);
+  @Test
+  @DisplayName("the OpenAPI document is served without sign-in and describes every route with its roles")
+  void openApiDocument() {
+    JsonObject doc = console.anonymous().get("/api/openapi.json").expect(200).json();
+    assertEquals("3.0.3", doc.getString("openapi"));
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : new String[] {"/api/session", "/api/login", "/api/alarms", "/api/alarms/{id}/acknowledge",
+        "/api/orders/{id}/review", "/api/elders/{id}/track", "/api/stream", "/api/reports/ack-times",
+        "/api/admin/devices", "/api/admin/users/{id}/elders/{target}"}) {
+      assertTrue(paths.containsKey(path), path + " missing from " + paths.fieldNames());
+    }
+    assertTrue(paths.size() > 40, "only " + paths.size() + " paths");
+    JsonObject ack = paths.getJsonObject("/api/alarms/{id}/acknowledge").getJsonObject("post");
+    assertEquals(new io.vertx.core.json.JsonArray().add("carer").add("operator").add("supervisor"),
+        ack.getJsonArray("x-roles"));
+    console.anonymous().get("/api/alarms").expect(401);
+    assertEquals("not_found", console.as("op").get("/api/nothing-here").expect(404).json().getString("error"));
+  }
+
+  private static String setCookie(ApiClient client) {
+    Answer a = client.session().expect(200);
     String header = a.headers().getAll("set-cookie").stream().filter(h -> h.startsWith("anxin_session="))
         .findFirst().orElse(null);
     assertNotNull(header, "no session cookie in " + a.headers());

@@ -108,7 +108,6 @@ public final class ApiRouter {
     }
     String json = content instanceof JsonObject o ? o.encode()
         : content instanceof JsonArray a ? a.encode() : String.valueOf(content);
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-        .putHeader("cache-control", "no-store").end(json);
+    rc.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(json);
   }
 }

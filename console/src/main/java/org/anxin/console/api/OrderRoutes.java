@@ -29,7 +29,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 /**
  * Service orders: list, one with its events, creation on {@code order.create} and every move along on
  * {@code order.command}, both answered by the dispatcher. Operators answer for providers on the phone (accept,
- * refuse); carers start and finish their visits; families request services and cancel their own requests.
+ * refuse); carers start and finish their visits; families request services and cancel their elder's orders.
  */
 public final class OrderRoutes {
 
@@ -48,7 +48,7 @@ public final class OrderRoutes {
 
   public void mount(ApiRouter api) {
     api.route(GET, "/orders", Role.ALL, Spec.of("Service orders the caller may see, newest first")
-        .query("state", "type", "elderId", "providerId", "limit", "offset"), this::handleList);
+        .query("state", "type", "elderId", "providerId", "slotFrom", "slotTo", "limit", "offset"), this::handleList);
     api.route(GET, "/orders/:id", Role.ALL, Spec.of("One order with its events"), this::handleOne);
     api.route(POST, "/orders", CREATORS, Spec.of("Request a service for an elder (201 with the order)")
         .body("{\"elderId\", \"type\": \"MEAL|CLEANING|MEDICAL|ERRAND|VISIT\", \"slotStart\", \"slotEnd\", "
@@ -77,7 +77,8 @@ public final class OrderRoutes {
   private Future<JsonObject> handleList(RoutingContext rc) {
     Principal p = Access.principal(rc);
     OrderSql.Filter filter = new OrderSql.Filter(Bodies.queryList(rc, "state"), Bodies.queryList(rc, "type"),
-        Bodies.queryLong(rc, "elderId"), Bodies.queryLong(rc, "providerId"));
+        Bodies.queryLong(rc, "elderId"), Bodies.queryLong(rc, "providerId"), Bodies.queryInstant(rc, "slotFrom"),
+        Bodies.queryInstant(rc, "slotTo"));
     Page page = Page.of(rc);
     return database.withConnection(c -> OrderSql.list(c, p.scope(), filter, page)).map(page::answer);
   }
@@ -86,7 +87,8 @@ public final class OrderRoutes {
     Principal p = Access.principal(rc);
     long id = Bodies.pathId(rc, "id");
     return database.withConnection(c -> OrderSql.one(c, p.scope(), id))
-        .compose(o -> o == null ? Future.failedFuture(ApiException.notFound("order " + id)) : Future.succeededFuture(o));
+        .compose(o -> o == null ? Future.failedFuture(ApiException.notFound("order " + id))
+            : Future.succeededFuture(o));
   }
 
   private Future<Reply> handleCreate(RoutingContext rc) {

@@ -21,8 +21,13 @@ import java.time.Instant;
  */
 public final class Logins {
 
-  /** Hashed once so that a login for an unknown user takes as long as one for a known user. */
-  private static final String DECOY = PasswordHasher.hash("decoy password nobody has");
+  /**
+   * Hashed once, on the first unknown username, so that its login takes as long as one of a known user; a holder
+   * class, so that the hashing runs on the database worker that first needs it, not on an event loop.
+   */
+  private static final class Decoy {
+    static final String HASH = PasswordHasher.hash("decoy password nobody has");
+  }
 
   private final Database database;
   private final ConsoleOptions options;
@@ -40,7 +45,7 @@ public final class Logins {
       UserSql.LoginRow row = UserSql.forLogin(c, username);
       Instant now = clock.instant();
       if (row == null || row.disabled()) {
-        PasswordHasher.matches(password, DECOY);
+        PasswordHasher.matches(password, Decoy.HASH);
         AuditLog.write(c, null, username, "login.failed", "user", null, new JsonObject().put("reason", "unknown"));
         return null;
       }

@@ -5,7 +5,6 @@ import org.anxin.console.api.Page;
 import org.anxin.console.auth.Scope;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -54,32 +53,18 @@ public final class AlarmSql {
 
   public static List<JsonObject> list(Connection c, Scope scope, Filter f, Page page) throws SQLException {
     Integer prio = f.maxPriority();
-    try (PreparedStatement st = Args.prepare(c, LIST, scope.elderFilter(), scope.elderFilter(),
+    return Rows.query(c, LIST, scope.elderFilter(), scope.elderFilter(),
         scope.householdFilter(), f.states(), f.states(), f.types(), f.types(), f.elderId(), f.elderId(), prio, prio,
-        f.since(), f.since(), page.limit(), page.offset())) {
-      return Rows.all(st);
-    }
+        f.since(), f.since(), page.limit(), page.offset());
   }
 
   /** The alarm with its events, or null when it does not exist or is out of scope. */
   public static JsonObject one(Connection c, Scope scope, long id) throws SQLException {
-    JsonObject alarm;
-    try (PreparedStatement st = Args.prepare(c, ONE, id, scope.elderFilter(), scope.elderFilter(),
-        scope.householdFilter())) {
-      alarm = Rows.one(st);
-    }
-    if (alarm == null) {
-      return null;
-    }
-    try (PreparedStatement st = Args.prepare(c, EVENTS, id)) {
-      return alarm.put("events", Rows.array(Rows.all(st)));
-    }
+    JsonObject alarm = Rows.first(c, ONE, id, scope.elderFilter(), scope.elderFilter(), scope.householdFilter());
+    return Rows.with(c, alarm, "events", EVENTS, id);
   }
 
   public static boolean visible(Connection c, Scope scope, long id) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, VISIBLE, id, scope.elderFilter(), scope.elderFilter(),
-        scope.householdFilter())) {
-      return Rows.one(st) != null;
-    }
+    return Rows.first(c, VISIBLE, id, scope.elderFilter(), scope.elderFilter(), scope.householdFilter()) != null;
   }
 }

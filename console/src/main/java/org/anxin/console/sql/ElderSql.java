@@ -5,7 +5,6 @@ import org.anxin.console.api.Page;
 import org.anxin.console.auth.Scope;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -71,11 +70,9 @@ public final class ElderSql {
   }
 
   public static List<JsonObject> list(Connection c, Scope scope, Filter f, Page page) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, LIST, scope.elderFilter(), scope.elderFilter(), f.text(), f.text(),
+    return Rows.query(c, LIST, scope.elderFilter(), scope.elderFilter(), f.text(), f.text(),
         f.text(), f.phone(), f.phone(), f.phone(), f.townshipId(), f.townshipId(), f.villageId(), f.villageId(),
-        f.category(), f.category(), page.limit(), page.offset())) {
-      return Rows.all(st);
-    }
+        f.category(), f.category(), page.limit(), page.offset());
   }
 
   /**
@@ -83,33 +80,19 @@ public final class ElderSql {
    * Null when the elder does not exist or is out of scope.
    */
   public static JsonObject one(Connection c, Scope scope, long id) throws SQLException {
-    JsonObject elder;
-    try (PreparedStatement st = Args.prepare(c, ONE, id, scope.elderFilter(), scope.elderFilter())) {
-      elder = Rows.one(st);
-    }
+    JsonObject elder = Rows.first(c, ONE, id, scope.elderFilter(), scope.elderFilter());
     if (elder == null) {
       return null;
     }
     long household = elder.getLong("householdId");
-    elder.put("housemates", Rows.array(all(c, HOUSEMATES, household, id, scope.elderFilter(), scope.elderFilter())));
-    elder.put("devices", Rows.array(all(c, DEVICES, id, household)));
-    elder.put("safeZones", Rows.array(all(c, ZONES, id)));
-    elder.put("carers", Rows.array(all(c, CARERS, id)));
-    if (scope.everyone()) {
-      elder.put("family", Rows.array(all(c, FAMILY, id)));
-    }
-    return elder;
+    Rows.with(c, elder, "housemates", HOUSEMATES, household, id, scope.elderFilter(), scope.elderFilter());
+    Rows.with(c, elder, "devices", DEVICES, id, household);
+    Rows.with(c, elder, "safeZones", ZONES, id);
+    Rows.with(c, elder, "carers", CARERS, id);
+    return scope.everyone() ? Rows.with(c, elder, "family", FAMILY, id) : elder;
   }
 
   public static boolean exists(Connection c, Scope scope, long id) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, EXISTS, id, scope.elderFilter(), scope.elderFilter())) {
-      return Rows.one(st) != null;
-    }
-  }
-
-  static List<JsonObject> all(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, sql, args)) {
-      return Rows.all(st);
-    }
+    return Rows.first(c, EXISTS, id, scope.elderFilter(), scope.elderFilter()) != null;
   }
 }

@@ -3,7 +3,6 @@ package org.anxin.console.sql;
 import io.vertx.core.json.JsonObject;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +34,8 @@ public final class HealthSql {
       ORDER BY t.ts LIMIT ?""";
 
   private static final String ELDER_DEVICES = """
-      (SELECT d.id FROM devices d JOIN elders e ON e.id = ? WHERE d.elder_id = e.id OR d.household_id = e.household_id)""";
+      (SELECT d.id FROM devices d JOIN elders e ON e.id = ?
+       WHERE d.elder_id = e.id OR d.household_id = e.household_id)""";
 
   private static final String ACTIVITY = """
       SELECT max(t.steps) AS steps, count(*) FILTER (WHERE t.motion) AS motion_reports,
@@ -57,11 +57,11 @@ public final class HealthSql {
 
   /** The newest fix of the elder's wristbands (null when none) and the home's position. */
   public static JsonObject location(Connection c, long elderId) throws SQLException {
-    return new JsonObject().put("lastFix", one(c, LAST_FIX, elderId)).put("home", one(c, HOME, elderId));
+    return new JsonObject().put("lastFix", Rows.first(c, LAST_FIX, elderId)).put("home", Rows.first(c, HOME, elderId));
   }
 
   public static JsonObject track(Connection c, long elderId, Instant since, Instant until) throws SQLException {
-    List<JsonObject> points = ElderSql.all(c, TRACK, elderId, since, until, TRACK_LIMIT + 1);
+    List<JsonObject> points = Rows.query(c, TRACK, elderId, since, until, TRACK_LIMIT + 1);
     boolean cut = points.size() > TRACK_LIMIT;
     return new JsonObject().put("since", since.toEpochMilli()).put("until", until.toEpochMilli())
         .put("points", Rows.array(cut ? points.subList(0, TRACK_LIMIT) : points)).put("truncated", cut);
@@ -69,14 +69,9 @@ public final class HealthSql {
 
   /** Activity since {@code since} (the local midnight) from every device of the elder and the household. */
   public static JsonObject activity(Connection c, long elderId, Instant since) throws SQLException {
-    JsonObject summary = one(c, ACTIVITY, elderId, since);
-    return summary.put("since", since.toEpochMilli()).put("latestVitals", one(c, LATEST_VITALS, elderId, since))
-        .put("events", Rows.array(ElderSql.all(c, EVENTS, elderId, since)));
-  }
-
-  private static JsonObject one(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, sql, args)) {
-      return Rows.one(st);
-    }
+    JsonObject summary = Rows.first(c, ACTIVITY, elderId, since);
+    return summary.put("since", since.toEpochMilli())
+        .put("latestVitals", Rows.first(c, LATEST_VITALS, elderId, since))
+        .put("events", Rows.array(Rows.query(c, EVENTS, elderId, since)));
   }
 }

@@ -5,15 +5,16 @@ import org.anxin.console.api.Page;
 import org.anxin.console.auth.Scope;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /** Service orders and return visits as the console reads them; every query filters by the caller's {@link Scope}. */
 public final class OrderSql {
 
   /** Filters of the order list; null fields filter nothing. */
-  public record Filter(String[] states, String[] types, Long elderId, Long providerId) {
+  public record Filter(String[] states, String[] types, Long elderId, Long providerId, Instant slotFrom,
+                       Instant slotTo) {
   }
 
   private static final String IN_SCOPE = "(?::bigint[] IS NULL OR o.elder_id = ANY(?))";
@@ -33,6 +34,8 @@ public final class OrderSql {
         AND (?::text[] IS NULL OR o.type = ANY(?))
         AND (?::bigint IS NULL OR o.elder_id = ?)
         AND (?::bigint IS NULL OR o.provider_id = ?)
+        AND (?::timestamptz IS NULL OR o.slot_start >= ?)
+        AND (?::timestamptz IS NULL OR o.slot_start < ?)
       ORDER BY o.created_at DESC, o.id DESC
       LIMIT ? OFFSET ?""";
 
@@ -55,38 +58,24 @@ public final class OrderSql {
   }
 
   public static List<JsonObject> list(Connection c, Scope scope, Filter f, Page page) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, LIST, scope.elderFilter(), scope.elderFilter(), f.states(),
-        f.states(), f.types(), f.types(), f.elderId(), f.elderId(), f.providerId(), f.providerId(), page.limit(),
-        page.offset())) {
-      return Rows.all(st);
-    }
+    return Rows.query(c, LIST, scope.elderFilter(), scope.elderFilter(), f.states(), f.states(), f.types(),
+        f.types(), f.elderId(), f.elderId(), f.providerId(), f.providerId(), f.slotFrom(), f.slotFrom(), f.slotTo(),
+        f.slotTo(), page.limit(), page.offset());
   }
 
   /** The order with its events, or null when it does not exist or is out of scope. */
   public static JsonObject one(Connection c, Scope scope, long id) throws SQLException {
-    JsonObject order;
-    try (PreparedStatement st = Args.prepare(c, ONE, id, scope.elderFilter(), scope.elderFilter())) {
-      order = Rows.one(st);
-    }
-    if (order == null) {
-      return null;
-    }
-    try (PreparedStatement st = Args.prepare(c, EVENTS, id)) {
-      return order.put("events", Rows.array(Rows.all(st)));
-    }
+    JsonObject order = Rows.first(c, ONE, id, scope.elderFilter(), scope.elderFilter());
+    return Rows.with(c, order, "events", EVENTS, id);
   }
 
   /** The order's provider as a one-key row ({@code providerId}, maybe null), or null when it is not visible. */
   public static JsonObject visible(Connection c, Scope scope, long id) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, VISIBLE, id, scope.elderFilter(), scope.elderFilter())) {
-      return Rows.one(st);
-    }
+    return Rows.first(c, VISIBLE, id, scope.elderFilter(), scope.elderFilter());
   }
 
   /** Return visits not yet made, the most overdue first (operators' work list, every elder). */
   public static List<JsonObject> openReturnVisits(Connection c, Page page) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, RETURN_VISITS, page.limit(), page.offset())) {
-      return Rows.all(st);
-    }
+    return Rows.query(c, RETURN_VISITS, page.limit(), page.offset());
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.postgresql.util.PGobject;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,6 +22,25 @@ import java.util.List;
 public final class Rows {
 
   private Rows() {
+  }
+
+  /** Runs a query with its arguments bound by {@link Args} and answers every row. */
+  public static List<JsonObject> query(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, sql, args)) {
+      return all(st);
+    }
+  }
+
+  /** Runs a query and answers its first row, or null. */
+  public static JsonObject first(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, sql, args)) {
+      return one(st);
+    }
+  }
+
+  /** Puts the rows of a child query under {@code key} of a row that may be null (then answers null). */
+  static JsonObject with(Connection c, JsonObject row, String key, String sql, Object... args) throws SQLException {
+    return row == null ? null : row.put(key, array(query(c, sql, args)));
   }
 
   public static List<JsonObject> all(PreparedStatement st) throws SQLException {

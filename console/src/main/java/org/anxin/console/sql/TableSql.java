@@ -32,16 +32,11 @@ public final class TableSql {
     args.add(page.offset());
     String sql = "SELECT " + readable(t) + ", count(*) OVER () AS total FROM " + t.name() + where
         + " ORDER BY id LIMIT ? OFFSET ?";
-    try (PreparedStatement st = Args.prepare(c, sql, args.toArray())) {
-      return Rows.all(st);
-    }
+    return Rows.query(c, sql, args.toArray());
   }
 
   public static JsonObject one(Connection c, Table t, Object id) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, "SELECT " + readable(t) + " FROM " + t.name() + " WHERE id = ?",
-        id)) {
-      return Rows.one(st);
-    }
+    return Rows.first(c, "SELECT " + readable(t) + " FROM " + t.name() + " WHERE id = ?", id);
   }
 
   /** Inserts the body's columns; the caller has checked that every key names a column. */
@@ -74,9 +69,7 @@ public final class TableSql {
   /** Rows of a link table ({@code user_elders}, {@code carer_elders}, {@code provider_areas}) for one owner. */
   public static List<JsonObject> links(Connection c, Link link, long ownerId) throws SQLException {
     String sql = "SELECT * FROM " + link.table() + " WHERE " + link.owner() + " = ? ORDER BY " + link.target();
-    try (PreparedStatement st = Args.prepare(c, sql, ownerId)) {
-      return Rows.all(st);
-    }
+    return Rows.query(c, sql, ownerId);
   }
 
   public static void link(Connection c, Link link, long ownerId, long targetId, String extra) throws SQLException {

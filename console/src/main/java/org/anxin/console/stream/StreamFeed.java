@@ -3,9 +3,8 @@ package org.anxin.console.stream;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import org.anxin.infra.alarm.AlarmBus;
-import org.anxin.infra.bus.Addresses;
+import org.anxin.infra.bus.calls.CallBus;
 import org.anxin.infra.bus.dispatch.DispatchBus;
 import org.anxin.infra.bus.orders.OrderBus;
 import org.anxin.infra.bus.stream.StreamBus;
@@ -42,7 +41,7 @@ public final class StreamFeed {
         new AlarmBus(bus).onRaised(r -> hub.publish("alarm-raised", Audiences.raised(r))),
         new OrderBus(bus).onChanged(c -> hub.publish("order", Audiences.order(c))),
         new StreamBus(bus).onNotice(this::notice),
-        bus.<JsonObject>consumer(Addresses.CALL_EVENT, m -> hub.publish("call", Audiences.call(m.body()))));
+        new CallBus(bus).onEvent(e -> hub.publish("call", Audiences.call(e.toJson()))));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 

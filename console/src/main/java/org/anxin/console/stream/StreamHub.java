@@ -6,14 +6,13 @@ import io.vertx.ext.web.sstore.SessionStore;
 import org.anxin.console.auth.Access;
 import org.anxin.console.auth.Principal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Function;
 
@@ -26,7 +25,8 @@ public final class StreamHub {
 
   private final Set<Connection> connections = new CopyOnWriteArraySet<>();
   private final Deque<StreamEvent> recent = new ArrayDeque<>();
-  private final String instance = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+  /** Tells this instance's ids from another's; generateSeed would block on a machine short of entropy. */
+  private final String instance = UUID.randomUUID().toString().substring(0, 8);
   private final Duration replayWindow;
   private final Clock clock;
   private long seq;

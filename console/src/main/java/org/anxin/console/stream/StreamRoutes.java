@@ -1,5 +1,6 @@
 package org.anxin.console.stream;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.anxin.console.api.ApiRouter;
@@ -30,7 +31,7 @@ public final class StreamRoutes {
     HttpServerResponse response = rc.response();
     response.setChunked(true).putHeader("content-type", "text/event-stream; charset=utf-8")
         .putHeader("cache-control", "no-store").putHeader("x-accel-buffering", "no");
-    Connection connection = new Connection(response, rc.session().id(), Access.principal(rc));
+    Connection connection = new Connection(Vertx.currentContext(), response, rc.session().id(), Access.principal(rc));
     response.closeHandler(v -> {
       connection.markClosed();
       hub.close(connection);

@@ -56,6 +56,13 @@ public final class ApiClient {
     return a;
   }
 
+  /** Takes over another client's session, as a load balancer sending the browser to another node would. */
+  public ApiClient adopt(ApiClient other) {
+    cookie = other.cookie;
+    csrf = other.csrf;
+    return this;
+  }
+
   public String cookie() {
     return cookie;
   }

@@ -25,6 +25,7 @@ import org.anxin.infra.db.Migrations;
 import org.anxin.infra.http.HealthChecks;
 import org.anxin.infra.node.NodeContext;
 import org.anxin.infra.testing.TestDatabase;
+import org.anxin.infra.testing.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,21 +59,39 @@ public final class Console implements AutoCloseable {
     database = Database.open(vertx, testDb.options());
     Migrations.apply(database.dataSource());
     people = Seed.people(database.dataSource());
-    JsonObject values = new JsonObject().put("ANXIN_COOKIE_SECURE", "false").put("ANXIN_STREAM_HEARTBEAT_S", "1")
-        .put("ANXIN_ESCALATION_SCAN_MS", "200").put("ANXIN_SMS_PROVIDER", "outbox");
-    settings.forEach(values::put);
-    Settings s = new Settings(values);
     Router router = Router.router(vertx);
-    NodeContext context = new NodeContext(s, NodeOptions.from(s), database, null, new SimpleMeterRegistry(), router,
-        new HealthChecks());
+    NodeContext context = context(settings, router);
     new ConsoleModule().deploy(vertx, context).await();
     if (dispatcher) {
       new DispatcherModule().deploy(vertx, context).await();
     }
-    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)).requestHandler(router)
+    server = listen(router);
+    web = client(server.actualPort());
+  }
+
+  /** Another console node on the same database and bus, with its own settings; answers a client of it. */
+  public ApiClient anotherNode(Map<String, String> settings) {
+    Router router = Router.router(vertx);
+    new ConsoleModule().deploy(vertx, context(settings, router)).await();
+    return new ApiClient(client(listen(router).actualPort()));
+  }
+
+  private NodeContext context(Map<String, String> settings, Router router) {
+    JsonObject values = new JsonObject().put("ANXIN_COOKIE_SECURE", "false").put("ANXIN_STREAM_HEARTBEAT_S", "1")
+        .put("ANXIN_ESCALATION_SCAN_MS", "200").put("ANXIN_SMS_PROVIDER", "outbox");
+    settings.forEach(values::put);
+    Settings s = new Settings(values);
+    return new NodeContext(s, NodeOptions.from(s), database, null, new SimpleMeterRegistry(), router,
+        new HealthChecks());
+  }
+
+  private HttpServer listen(Router router) {
+    return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)).requestHandler(router)
         .listen().await();
-    web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(server.actualPort()));
+  }
+
+  private WebClient client(int port) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
   public static Console start() throws Exception {
@@ -166,8 +185,8 @@ public final class Console implements AutoCloseable {
       raiser.close();
     }
     web.close();
-    database.close();
     vertx.close().await();
+    database.close();
     testDb.close();
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import org.anxin.infra.testing.Await;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.function.Predicate;
 /** A live stream as a browser's EventSource reads it: frames parsed into events, heartbeats counted. */
 public final class EventStream implements AutoCloseable {
 
-  /** One SSE event. */
-  public record Event(String id, String type, JsonObject data) {
+  /** One SSE event, with when it was read ({@link System#nanoTime()}). */
+  public record Event(String id, String type, JsonObject data, long receivedNanos) {
   }
 
   public final List<Event> events = new CopyOnWriteArrayList<>();
@@ -112,7 +113,7 @@ public final class EventStream implements AutoCloseable {
       }
     }
     if (data != null) {
-      events.add(new Event(id, type, new JsonObject(data)));
+      events.add(new Event(id, type, new JsonObject(data), System.nanoTime()));
     }
   }
 

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 
 /** Writes {@link People} into a migrated database, with a wristband for elder A that has a fix and a short track. */
-final class Seed {
+public final class Seed {
 
   private static final String HASH = PasswordHasher.hash(People.PASSWORD);
 
@@ -81,7 +81,7 @@ final class Seed {
     return Timestamp.from(at);
   }
 
-  static long id(Connection c, String sql, Object... args) throws SQLException {
+  public static long id(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement st = prepared(c, sql, args); ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getLong(1);

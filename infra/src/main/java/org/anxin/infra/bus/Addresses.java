@@ -28,6 +28,8 @@ public final class Addresses {
   public static final String REPORT_ACK_TIMES = "report.ack-times";
   /** A request that the hotline place a call (request/reply). */
   public static final String HOTLINE_ORIGINATE = "hotline.originate";
+  /** Operators' and supervisors' requests to the hotline: queue log-in, pause, callback, wrap-up (request/reply). */
+  public static final String HOTLINE_REQUEST = "hotline.request";
   /** Live call state and screen pops (publish). */
   public static final String CALL_EVENT = "call.event";
   /** A command for a device, sent by the gateway on its {@code cmd} topic (request/reply). */

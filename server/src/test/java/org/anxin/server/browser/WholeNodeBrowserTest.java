@@ -24,6 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * registers a wristband in the browser and its secret is the one a real MQTT device then connects with; its SOS,
  * through the broker and the gateway, is on the operator's queue within 2 s, and the operator's acknowledgement
  * reaches the carer's and the family's pages; a safe zone drawn on the admin's map is the one the gateway uses: a fix
- * outside it raises FENCE_EXIT.
+ * outside it raises FENCE_EXIT; an ended call is wrapped up from the desk through the hotline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -156,6 +157,24 @@ class WholeNodeBrowserTest {
     // THEN the gateway raised FENCE_EXIT, and the operator sees it
     assertTrue(number("SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'FENCE_EXIT'", elderId) == 1);
     operator.find(fence);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("an ended call is wrapped up from the desk's call history, through the hotline")
+  void callWrapUp() {
+    // GIVEN an ended call answered by this operator
+    long call = number("INSERT INTO calls (channel_uniqueid, caller_number, elder_id, agent, answered_at, ended_at) "
+        + "VALUES ('1700000000.9', '13800000009', ?, 'operator1', now(), now()) RETURNING id", elderId);
+    operator.go("/ui/operator.html").ready();
+    // WHEN the operator picks a disposition, writes a note and saves
+    By form = By.cssSelector("#calls form[data-call-id='" + call + "']");
+    new Select(operator.find(form).findElement(By.tagName("select"))).selectByValue("SERVICE_REQUEST");
+    operator.find(form).findElement(By.tagName("input")).sendKeys("要助餐");
+    operator.find(form).findElement(By.tagName("button")).click();
+    // THEN the hotline recorded them on the call
+    operator.until(d -> number("SELECT count(*) FROM calls WHERE id = ? AND disposition = 'SERVICE_REQUEST' "
+        + "AND note = '要助餐'", call) == 1);
   }
 
   private MqttClient connect(String secret) throws Exception {

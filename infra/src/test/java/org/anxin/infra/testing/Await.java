@@ -1,9 +1,9 @@
-package org.anxin.console.testing;
+package org.anxin.infra.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition by polling briefly; fails with what was awaited. */
+/** Waits for a condition by polling briefly; fails with what was awaited. Shared by the modules' tests. */
 public final class Await {
 
   private Await() {
