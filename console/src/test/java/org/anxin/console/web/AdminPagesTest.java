@@ -116,6 +116,20 @@ class AdminPagesTest {
   }
 
   @Test
+  @DisplayName("the GCJ-02 display shift moves a Beijing position by a few hundred metres and is undone on storing")
+  void gcj02RoundTrip() {
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> r = (java.util.List<Number>) admin.driver().executeAsyncScript("const done = arguments[0];"
+        + "import('/ui/js/map.js').then(m => { const g = m.toGcj02(39.9087, 116.3975); const w = m.fromGcj02(g[0], g[1]);"
+        + "done([g[0], g[1], w[0], w[1]]); });");
+    double shiftM = Math.hypot((r.get(0).doubleValue() - 39.9087) * 111_000,
+        (r.get(1).doubleValue() - 116.3975) * 111_000 * Math.cos(Math.toRadians(39.9)));
+    double backM = Math.hypot((r.get(2).doubleValue() - 39.9087) * 111_000, (r.get(3).doubleValue() - 116.3975) * 85_000);
+    assertTrue(shiftM > 300 && shiftM < 800, "shift " + shiftM + " m");
+    assertTrue(backM < 0.5, "round trip off by " + backM + " m");
+  }
+
+  @Test
   @DisplayName("an admin draws a circle and a polygon on the map; both are stored as the gateway's safe zones")
   void drawSafeZones() {
     // GIVEN the safe-zone tab on elder A, whose home and last fix are on the map
