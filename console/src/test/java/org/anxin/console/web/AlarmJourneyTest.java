@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -84,6 +85,10 @@ class AlarmJourneyTest {
     family.find(card);
     family.screenshot("family.png");
     assertEquals("ACKNOWLEDGED", state(id));
+    // AND no page had anything blocked by its Content-Security-Policy
+    for (Browser b : new Browser[] {operator, carer, family}) {
+      assertNull(b.script("return document.body.dataset.cspViolations"));
+    }
   }
 
   @Test
