@@ -5,7 +5,7 @@ import { formatDateTime, t } from './i18n.js';
 import { attempt } from './shell.js';
 
 /** field: [json name, input kind, required]; kinds: text, number, date, datetime, list (comma separated), json. */
-export const TABLES = {
+const TABLES = {
   households: { fields: [['address', 'text', true], ['villageId', 'number'], ['homeLat', 'number'], ['homeLon', 'number'], ['landline', 'text']] },
   elders: { fields: [['householdId', 'number', true], ['name', 'text', true], ['gender', 'text'], ['birthDate', 'date'],
     ['phone', 'text'], ['categories', 'list'], ['careMode', 'text'], ['partyMemberSince', 'date'], ['partyBranch', 'text'],

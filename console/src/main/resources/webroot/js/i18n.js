@@ -1,7 +1,7 @@
 // zh-CN by default, English by a switch; the choice is kept in localStorage. Times shown in ANXIN_TIMEZONE.
 
 const KEY = 'anxin.lang';
-export const LANGUAGES = ['zh-CN', 'en'];
+const LANGUAGES = ['zh-CN', 'en'];
 let bundle = {};
 let language = 'zh-CN';
 let timeZone = 'Asia/Shanghai';
@@ -32,7 +32,7 @@ export function t(key, params = {}) {
 }
 
 /** Fills every [data-i18n] element's text and every [data-i18n-placeholder] field's placeholder. */
-export function translate(root) {
+function translate(root) {
   root.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach(n => { n.placeholder = t(n.dataset.i18nPlaceholder); });
   root.querySelectorAll('[data-i18n-label]').forEach(n => { n.setAttribute('aria-label', t(n.dataset.i18nLabel)); });
@@ -47,7 +47,6 @@ function format(ms, options) {
 
 export const formatTime = ms => format(ms, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 export const formatDateTime = ms => format(ms, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-export const formatDay = ms => format(ms, { year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Seconds as m:ss. */
 export function formatDuration(seconds) {

@@ -4,7 +4,7 @@ import { $, el, fill } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 import { attempt } from './shell.js';
 
-export const SERVICE_TYPES = ['MEAL', 'CLEANING', 'MEDICAL', 'ERRAND', 'VISIT'];
+const SERVICE_TYPES = ['MEAL', 'CLEANING', 'MEDICAL', 'ERRAND', 'VISIT'];
 const NEXT = { NEW: [], ASSIGNED: ['accept', 'refuse'], ACCEPTED: ['start'], IN_PROGRESS: ['done'] };
 
 export function typeOptions(select) {

@@ -1,11 +1,11 @@
 // The operator's live alarm queue: highest priority first, then the longest waiting; each open alarm's running
 // time to acknowledgement against the 60 s target. Rows are kept by id and updated in place, so 500 open alarms
 // re-render only what changed.
-import { $, el, fill } from './dom.js';
+import { $, el } from './dom.js';
 import { formatDuration, formatTime } from './i18n.js';
 import { alarmTypeLabel, stateLabel } from './shell.js';
 
-export const TARGET_S = 60;
+const TARGET_S = 60;
 const OPEN = new Set(['OPEN', 'ACKNOWLEDGED', 'ON_SITE']);
 
 export class AlarmQueue {
@@ -137,8 +137,4 @@ export class AlarmQueue {
     row.classList.remove('flash');
     requestAnimationFrame(() => row.classList.add('flash'));
   }
-}
-
-export function emptyRow(table, text) {
-  fill($('tbody', table), el('tr', {}, el('td', { class: 'muted', text })));
 }
