@@ -82,7 +82,7 @@ public class ConsoleVerticle extends VerticleBase {
     new AlarmRoutes(database, vertx.eventBus()).mount(routes);
     new OrderRoutes(database, vertx.eventBus()).mount(routes);
     new ElderRoutes(database, zone, clock).mount(routes);
-    new ReportRoutes(vertx.eventBus()).mount(routes);
+    new ReportRoutes(vertx.eventBus(), database, zone).mount(routes);
     new CallRoutes(database, vertx.eventBus()).mount(routes);
     new AdminRoutes(database, vertx.eventBus()).mount(routes);
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);

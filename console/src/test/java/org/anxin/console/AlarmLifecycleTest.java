@@ -138,6 +138,23 @@ class AlarmLifecycleTest {
     console.as("sup").get("/api/reports/ack-times?from=2026-13-01&to=" + today).expect(400);
   }
 
+  @Test
+  @DisplayName("the supervisor's summary counts today's alarms, orders and calls per township")
+  void supervisorSummary() {
+    console.alarm(people.elderB(), people.householdB(), "GAS", 1);
+    console.order(people.elderB(), "ERRAND");
+    String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    JsonObject summary = console.as("sup").get("/api/reports/summary?from=" + today + "&to=" + today).expect(200)
+        .json();
+    long alarms = summary.getJsonArray("alarms").stream().map(JsonObject.class::cast)
+        .mapToLong(r -> r.getLong("alarms")).sum();
+    assertTrue(alarms >= 1, summary.encode());
+    assertTrue(summary.getJsonArray("orders").stream().map(JsonObject.class::cast)
+        .anyMatch(r -> Long.valueOf(people.townshipB()).equals(r.getLong("townshipId"))), summary.encode());
+    console.as("op").get("/api/reports/summary?from=" + today + "&to=" + today).expect(403);
+    console.as("sup").get("/api/reports/summary?from=" + today + "&to=2020-01-01").expect(400);
+  }
+
   private static void operatorSeesFollowUp(ApiClient operator, long fall) {
     Await.until(Console.WAIT, "the MEDICAL follow-up order", () -> operator
         .get("/api/orders?elderId=" + people.elderA() + "&type=MEDICAL").json().getJsonArray("items").stream()

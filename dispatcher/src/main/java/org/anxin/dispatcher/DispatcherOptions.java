@@ -11,11 +11,12 @@ import java.time.Duration;
  * @param escalationScale multiplies every wait of the escalation policies (1 in service; drills and tests shrink a
  *                        180-s chain to a second)
  * @param smsProvider {@code outbox} (keeps what would be sent, for the demo) or {@code webhook}
+ * @param dbPoolSize connections of the dispatcher's own pool, so alarms never queue behind telemetry batches
  */
 public record DispatcherOptions(Duration escalationScan, double escalationScale, String smsProvider,
                                 String smsWebhookUrl, int smsAttempts, Duration smsBackoff, Duration smsTimeout,
                                 Duration voiceTimeout, Duration orderScan, Duration acceptSla, Duration deliverSla,
-                                Duration returnVisitDue, double visitRadiusM) {
+                                Duration returnVisitDue, double visitRadiusM, int dbPoolSize) {
 
   public static final String ESCALATION_SCAN_MS = "ANXIN_ESCALATION_SCAN_MS";
   public static final String ESCALATION_SCALE = "ANXIN_ESCALATION_SCALE";
@@ -30,6 +31,7 @@ public record DispatcherOptions(Duration escalationScan, double escalationScale,
   public static final String ORDER_DELIVER_SLA_S = "ANXIN_ORDER_DELIVER_SLA_S";
   public static final String RETURN_VISIT_DUE_S = "ANXIN_RETURN_VISIT_DUE_S";
   public static final String VISIT_RADIUS_M = "ANXIN_VISIT_RADIUS_M";
+  public static final String DB_POOL_SIZE = "ANXIN_DISPATCHER_DB_POOL_SIZE";
 
   public DispatcherOptions {
     if (!(escalationScale > 0)) {
@@ -56,7 +58,8 @@ public record DispatcherOptions(Duration escalationScan, double escalationScale,
         Duration.ofMillis(s.longValue(VOICE_TIMEOUT_MS, 60_000)), Duration.ofMillis(s.longValue(ORDER_SCAN_MS, 5_000)),
         Duration.ofSeconds(s.longValue(ORDER_ACCEPT_SLA_S, 900)),
         Duration.ofSeconds(s.longValue(ORDER_DELIVER_SLA_S, 4 * 3600)),
-        Duration.ofSeconds(s.longValue(RETURN_VISIT_DUE_S, 24 * 3600)), s.integer(VISIT_RADIUS_M, 150));
+        Duration.ofSeconds(s.longValue(RETURN_VISIT_DUE_S, 24 * 3600)), s.integer(VISIT_RADIUS_M, 150),
+        s.integer(DB_POOL_SIZE, 4));
   }
 
   /** A policy wait of {@code seconds}, scaled. */

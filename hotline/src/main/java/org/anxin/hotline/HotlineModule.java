@@ -22,13 +22,14 @@ public final class HotlineModule implements AnxinModule {
   public Future<Void> deploy(Vertx vertx, NodeContext context) {
     HotlineOptions options = HotlineOptions.from(context.settings());
     AlarmOptions alarmOptions = AlarmOptions.from(context.settings(), context.node(), "hotline");
+    HotlineMetrics metrics = new HotlineMetrics(context.registry());
     return vertx.executeBlocking(() -> AlarmRaiser.start(vertx, context.database().dataSource(), alarmOptions,
             new AlarmMetrics(context.registry())))
         .compose(raiser -> {
           AgiServerVerticle agi = new AgiServerVerticle(options,
-              new HotlineScripts(options, context.database(), raiser));
+              new HotlineScripts(options, context.database(), raiser, metrics));
           return vertx.deployVerticle(agi).compose(id -> vertx.deployVerticle(
-              new AmiVerticle(options, context.database(), context.health(), agi::port)));
+              new AmiVerticle(options, context.database(), context.health(), metrics)));
         }).mapEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package org.anxin.hotline;
 
+import org.anxin.infra.config.ConfigException;
 import org.anxin.infra.config.Settings;
 
 import java.time.Duration;
@@ -33,6 +34,9 @@ public record HotlineOptions(String agiHost, int agiPort, int agiThreads, Durati
   public static final String RING_TIMEOUT_S = "ANXIN_HOTLINE_RING_TIMEOUT_S";
 
   public static HotlineOptions from(Settings s) {
+    if (s.isSet(AMI_HOST) && !s.isSet(AMI_PASSWORD)) {
+      throw new ConfigException(AMI_HOST + " is set but " + AMI_PASSWORD + " is not: the hotline cannot log in to AMI");
+    }
     return new HotlineOptions(s.string(AGI_HOST, "127.0.0.1"), s.integer(AGI_PORT, 4573),
         s.integer(AGI_THREADS, 400), Duration.ofMillis(s.longValue(BUS_TIMEOUT_MS, 3_000)), s.optional(AMI_HOST),
         s.integer(AMI_PORT, 5038), s.string(AMI_USER, "anxin"), s.optional(AMI_PASSWORD),

@@ -25,11 +25,13 @@ public final class HotlineScripts implements ScriptSet {
   private final HotlineOptions options;
   private final Database database;
   private final AlarmRaiser raiser;
+  private final HotlineMetrics metrics;
 
-  public HotlineScripts(HotlineOptions options, Database database, AlarmRaiser raiser) {
+  public HotlineScripts(HotlineOptions options, Database database, AlarmRaiser raiser, HotlineMetrics metrics) {
     this.options = options;
     this.database = database;
     this.raiser = raiser;
+    this.metrics = metrics;
   }
 
   @Override
@@ -37,7 +39,7 @@ public final class HotlineScripts implements ScriptSet {
     CallStore calls = new CallStore(database);
     IvrActions actions = new IvrActions(context, new OrderBus(context.owner().eventBus()), raiser);
     return Map.of(
-        "ivr", new IvrScript(calls, new IvrStart(database), actions, options.busTimeout()),
+        "ivr", new IvrScript(calls, new IvrStart(database), actions, options.busTimeout(), metrics),
         "callback", new CallbackScript(context, new DispatchBus(context.owner().eventBus()), calls,
             options.busTimeout()),
         "care", new CareScript(database, calls, options.busTimeout()));

@@ -81,6 +81,7 @@ class AmiTest {
       assertEquals("FALL", record.getJsonArray("openAlarms").getJsonObject(0).getString("type"));
       assertEquals("OPERATOR", record.getJsonObject("ivr").getString("intent"));
       assertTrue(h.noticesFor(second).isEmpty(), "the paused operator sees nothing");
+      assertTrue(h.registry.get(HotlineMetrics.SCREEN_POPS).counter().count() >= 1);
       // AND the call record holds the operator, queue wait, talk time and hang-up cause
       Await.until(Duration.ofSeconds(5), "call ended", () -> h.row(
           "SELECT ended_at FROM calls WHERE channel_uniqueid = ?", call.uniqueId()).getValue("ended_at") != null);
@@ -118,7 +119,11 @@ class AmiTest {
     Future<CallResult> sos = h.pbx.call(CallScript.ivr("13800000012", "9"));
     Await.until(Duration.ofSeconds(5), "SOS queued", () -> h.count(
         "SELECT count(*) FROM calls WHERE queued_at IS NOT NULL AND caller_number = '13800000012'") == 1);
-    // THEN an SOS alarm is open for her, and once an operator logs in, she is answered first
+    // THEN an SOS alarm is open for her, three callers wait in the live state, and once an operator logs in, she
+    // is answered first
+    HotlineAnswer live = await(ask(HotlineAction.LIVE_CALLS, h.fixtures.newUser("supervisor", null), null));
+    assertEquals(3, live.data().getJsonArray("calls").stream().map(JsonObject.class::cast)
+        .filter(c -> "WAITING".equals(c.getString("state"))).count());
     Await.until(Duration.ofSeconds(5), "SOS stored", () -> h.count(
         "SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'SOS' AND state = 'OPEN'", elder) == 1);
     long op = operator("8103");
@@ -129,9 +134,12 @@ class AmiTest {
       assertEquals(1, emergency.queuePosition());
       assertEquals("10", emergency.agi().variable("ANXIN_QUEUE_PRIORITY"));
       assertEquals("EMERGENCY", emergency.agi().variable("ANXIN_INTENT"));
-      JsonObject firstAnswered = h.row("SELECT caller_number FROM calls WHERE answered_at IS NOT NULL "
-          + "AND (caller_number LIKE '0210000000%' OR caller_number = '13800000012') ORDER BY answered_at LIMIT 1");
-      assertEquals("13800000012", firstAnswered.getString("caller_number"));
+      List<String> ids = List.of(emergency.uniqueId(), await(a).uniqueId(), await(b).uniqueId());
+      Await.until(Duration.ofSeconds(5), "all three answers recorded", () -> h.count(
+          "SELECT count(*) FROM calls WHERE answered_at IS NOT NULL AND channel_uniqueid = ANY (?)",
+          (Object) ids.toArray(String[]::new)) == 3);
+      assertEquals(emergency.uniqueId(), h.row("SELECT channel_uniqueid FROM calls WHERE channel_uniqueid = ANY (?) "
+          + "ORDER BY answered_at LIMIT 1", (Object) ids.toArray(String[]::new)).getString("channel_uniqueid"));
     } finally {
       await(ask(HotlineAction.QUEUE_LOGOUT, op, null));
     }

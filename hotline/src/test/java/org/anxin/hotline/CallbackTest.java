@@ -88,6 +88,27 @@ class CallbackTest {
   }
 
   @Test
+  @DisplayName("an operator's callback rings their extension, then the elder; the call names both")
+  void operatorCallback() {
+    long elder = h.fixtures.newElder(h.fixtures.newHousehold(null), "冯奶奶", "13800000023");
+    long operator = h.fixtures.newUser("operator", null);
+    CallBus bus = new CallBus(h.vertx.eventBus());
+    String username = h.fixtures.username(operator);
+    await(bus.request(new HotlineRequest(HotlineAction.QUEUE_LOGIN, operator, username, "8201", null, null, null,
+        null, null, null), Duration.ofSeconds(5)));
+    HotlineAnswer answer = await(bus.request(new HotlineRequest(HotlineAction.CALLBACK, operator, username, null,
+        null, null, elder, null, null, null), Duration.ofSeconds(20)));
+    assertTrue(answer.data().getBoolean("answered"));
+    JsonObject call = h.row("SELECT direction, agent, elder_id, caller_number FROM calls WHERE id = ?",
+        answer.callId());
+    assertEquals("OUTBOUND", call.getString("direction"));
+    assertEquals(username, call.getString("agent"));
+    assertEquals(elder, call.getLong("elder_id"));
+    assertTrue(h.pbx.actions().stream().anyMatch(a -> "Originate".equalsIgnoreCase(a.get("Action"))
+        && "PJSIP/8201".equals(a.get("Channel")) && "13800000023".equals(a.get("Exten"))));
+  }
+
+  @Test
   @DisplayName("a care round calls the elder living alone most at risk first and writes the outcome back")
   void careRound() {
     // GIVEN two elders living alone, one with an open alarm, and one who does not live alone

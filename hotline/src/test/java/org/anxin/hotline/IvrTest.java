@@ -60,6 +60,8 @@ class IvrTest {
     assertNull(call.queuePosition(), "a caller who is served hangs up without queueing");
     assertEquals(1, h.count("SELECT count(*) FROM call_events WHERE call_id = ? AND kind = 'ORDER_CREATED'",
         order.getLong("call_id")));
+    assertTrue(h.registry.get(HotlineMetrics.IVR_CALLS).tag("intent", "MEAL").tag("result", "DONE").counter()
+        .count() >= 1);
   }
 
   @Test

@@ -43,6 +43,8 @@ public final class CallRoutes {
   public void mount(ApiRouter api) {
     api.route(GET, "/calls", DESK, Spec.of("Call history, newest first").query("elderId", "agent", "since", "limit",
         "offset"), this::handleList);
+    api.route(GET, "/calls/live", DESK, Spec.of("The calls in progress now, as their latest call events (for a "
+        + "page that just connected; then the stream's call events)"), rc -> ask(rc, HotlineAction.LIVE_CALLS));
     api.route(GET, "/calls/:id", DESK, Spec.of("One call with its events"), this::handleOne);
     api.route(POST, "/calls/:id/wrap-up", DESK, Spec.of("The call's disposition and note, kept by the hotline")
         .body("{\"disposition\"*, \"note\"}"), rc -> ask(rc, HotlineAction.WRAP_UP));

@@ -2,7 +2,9 @@ package org.anxin.sim.pbx;
 
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "pbx", mixinStandardHelpOptions = true,
     description = "A simulated Asterisk: an AMI server and FastAGI calls into the hotline's IVR.")
 public final class PbxCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--ami-host", defaultValue = "127.0.0.1", description = "AMI listen address. Default ${DEFAULT-VALUE}.")
   String amiHost;
@@ -39,6 +44,10 @@ public final class PbxCommand implements Callable<Integer> {
 
   @Option(names = "--concurrency", defaultValue = "200", description = "Calls in progress at once. Default ${DEFAULT-VALUE}.")
   int concurrency;
+
+  @Option(names = "--ramp-ms", defaultValue = "2000",
+      description = "The first calls arrive spread over this time. Default ${DEFAULT-VALUE}.")
+  long rampMs;
 
   @Option(names = "--prompt-ms", defaultValue = "500", description = "How long each prompt plays. Default ${DEFAULT-VALUE}.")
   long promptMs;
@@ -70,10 +79,11 @@ public final class PbxCommand implements Callable<Integer> {
         stopped.await();
         return 0;
       }
-      PbxLoad.Report report = PbxLoad.run(pbx, calls, concurrency,
+      PbxLoad.Report report = PbxLoad.run(pbx, calls, concurrency, rampMs,
           n -> CallScript.ivr(callers.get(n % callers.size()), keys.toArray(String[]::new)).withAbandon(1))
           .toCompletionStage().toCompletableFuture().get(1, TimeUnit.HOURS);
-      System.out.print(report.text());
+      spec.commandLine().getOut().print(report.text());
+      spec.commandLine().getOut().flush();
       return report.failed() == 0 ? 0 : 1;
     } finally {
       vertx.close().await();

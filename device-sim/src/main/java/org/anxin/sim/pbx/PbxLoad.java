@@ -49,12 +49,17 @@ public final class PbxLoad {
     this.scripts = scripts;
   }
 
-  /** Runs the load; {@code scripts} gives the n-th call's script. */
-  public static Future<Report> run(PbxSimulator pbx, int calls, int concurrency, IntFunction<CallScript> scripts) {
+  /**
+   * Runs the load; {@code scripts} gives the n-th call's script. The first {@code concurrency} calls arrive spread
+   * over {@code rampMs} (callers do not all dial in the same millisecond), then each ended call is replaced at once.
+   */
+  public static Future<Report> run(PbxSimulator pbx, int calls, int concurrency, long rampMs,
+                                   IntFunction<CallScript> scripts) {
     PbxLoad load = new PbxLoad(pbx, calls, concurrency, scripts);
     load.startNanos = System.nanoTime();
-    for (int i = 0; i < Math.min(concurrency, calls); i++) {
-      load.next();
+    int first = Math.min(concurrency, calls);
+    for (int i = 0; i < first; i++) {
+      pbx.vertx().setTimer(1 + i * Math.max(0, rampMs) / first, t -> load.next());
     }
     return load.done.future();
   }

@@ -1,6 +1,7 @@
 package org.anxin.sim.pbx;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -43,7 +44,7 @@ class AgiSessionTest {
     return CompletableFuture.supplyAsync(() -> {
       try (Socket s = server.accept()) {
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
           env.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 2));
         }
         OutputStream out = s.getOutputStream();
@@ -51,7 +52,7 @@ class AgiSessionTest {
         for (String command : commands) {
           out.write((command + "\n").getBytes(StandardCharsets.UTF_8));
           String reply = in.readLine();
-          if (reply.equals("HANGUP")) {
+          if ("HANGUP".equals(reply)) {
             replies.add(reply);
             reply = in.readLine();
           }
@@ -75,9 +76,11 @@ class AgiSessionTest {
           "ANSWER");
       AgiSession.Channel channel = new AgiSession.Channel("1.1", "PJSIP/t-1", "13800001111", "", "anxin-12349",
           "12349", Map.of());
+      NetClient client = vertx.createNetClient();
       AgiOutcome outcome = new AgiSession(vertx, channel, CallScript.ivr("13800001111", "3", "", "7H"), 0)
-          .run(vertx.createNetClient(), "127.0.0.1", server.getLocalPort())
+          .run(client, "127.0.0.1", server.getLocalPort())
           .toCompletionStage().toCompletableFuture().get();
+      client.close().await();
       assertEquals(List.of("200 result=0", "200 result=1", "200 result=1 (x y)", "200 result=3",
           "200 result=0 endpos=16000", "200 result=0", "200 result=0", "510 Invalid or unknown command",
           "200 result=7", "HANGUP",

@@ -25,21 +25,23 @@ final class EscalationSql {
       SELECT id, next_escalation_at FROM alarms
       WHERE state = 'OPEN' AND next_escalation_at > ?""";
 
-  /** The policy for a type at a priority, or the priority's default. */
+  /**
+   * The policy for a type at a priority (else the priority's default) with its steps and targets, one row per
+   * target. Parameters: priority, type.
+   */
   static final String POLICY = """
-      SELECT id, repeat_interval_s FROM escalation_policies
-      WHERE priority = ? AND (alarm_type = ? OR alarm_type IS NULL)
-      ORDER BY alarm_type NULLS LAST LIMIT 1""";
-
-  static final String STEPS = "SELECT step_no, wait_s FROM escalation_steps WHERE policy_id = ? ORDER BY step_no";
-
-  static final String TARGETS = """
-      SELECT step_no, recipient, channels, on_shift_only FROM escalation_targets
-      WHERE policy_id = ? ORDER BY step_no, recipient""";
+      WITH chosen AS (
+        SELECT id, repeat_interval_s FROM escalation_policies
+        WHERE priority = ? AND (alarm_type = ? OR alarm_type IS NULL)
+        ORDER BY alarm_type NULLS LAST LIMIT 1)
+      SELECT c.id, c.repeat_interval_s, s.step_no, s.wait_s, t.recipient, t.channels, t.on_shift_only
+      FROM chosen c JOIN escalation_steps s ON s.policy_id = c.id
+      LEFT JOIN escalation_targets t ON t.policy_id = c.id AND t.step_no = s.step_no
+      ORDER BY s.step_no, t.recipient""";
 
   static final String RECORD_STEP = """
-      UPDATE alarms SET escalation_step = ?, next_escalation_at = ?, supervisor_flag = supervisor_flag OR ?
-      WHERE id = ?""";
+      UPDATE alarms a SET escalation_step = ?, next_escalation_at = ?, supervisor_flag = a.supervisor_flag OR ?
+      WHERE a.id = ?""" + " RETURNING " + ALARM_COLUMNS;
 
   static final String INSERT_EVENT = """
       INSERT INTO alarm_events (alarm_id, at, kind, actor, channel, details, idempotency_key)

@@ -109,10 +109,10 @@ final class EscalationStore {
     boolean repeat = policy.repeats(n);
     boolean flagNow = repeat && !alarm.supervisorFlag();
     Instant next = now.plus(options.scaled(policy.waitAfterS(n)));
-    Jdbc.update(c, EscalationSql.RECORD_STEP, n, next, repeat, alarm.id());
-    AlarmView after = Jdbc.one(c, EscalationSql.ALARM, AlarmRows::view, alarm.id()).orElseThrow();
+    AlarmView after = Jdbc.one(c, EscalationSql.RECORD_STEP, AlarmRows::view, n, next, repeat, alarm.id())
+        .orElseThrow();
     List<Notification> planned = plan(c, after, scope, policy.step(n), n, now);
-    List<Notification> written = NotifySql.insertNew(c, planned, now);
+    List<Notification> written = NotifySql.insertNew(c, alarm.id(), n, planned, now);
     event(c, alarm.id(), now, "ESCALATED", ACTOR, null, new JsonObject().put("step", n).put("repeat", repeat)
         .put("policyStep", policy.step(n).number()).put("notifications", written.size())
         .put("nextEscalationAt", next.toEpochMilli()), "escalation|" + alarm.id() + "|" + n);

@@ -3,6 +3,7 @@ package org.anxin.dispatcher.escalation;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.notify.Channels;
 import org.anxin.dispatcher.notify.Notification;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ public class EscalationVerticle extends VerticleBase {
   private final DispatcherOptions options;
   private final Database database;
   private final Clock clock;
+  private final DispatcherMetrics metrics;
   private final Map<Long, Long> timers = new HashMap<>();
   private EscalationStore store;
   private Notifier notifier;
@@ -47,17 +50,18 @@ public class EscalationVerticle extends VerticleBase {
   private long scanTimer;
   private boolean scanning;
 
-  public EscalationVerticle(DispatcherOptions options, Database database, Clock clock) {
+  public EscalationVerticle(DispatcherOptions options, Database database, Clock clock, DispatcherMetrics metrics) {
     this.options = options;
     this.database = database;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     store = new EscalationStore(database, options);
     bus = new DispatchBus(vertx.eventBus());
-    notifier = new Notifier(database, Channels.create(vertx, options, database, clock), bus, clock);
+    notifier = new Notifier(database, Channels.create(vertx, options, database, clock), bus, clock, metrics);
     return Future.all(bus.serveCommands(this::command).completion(),
             AlarmFeed.listen(vertx.eventBus(), this::advance, this::closedByItself))
         .compose(v -> redeliverPending())
@@ -77,12 +81,22 @@ public class EscalationVerticle extends VerticleBase {
 
   /** Takes the alarm's next step when it is due; a call for an alarm not due (or acknowledged) does nothing. */
   void advance(long alarmId) {
-    store.takeStep(alarmId, clock.instant())
-        .compose(taken -> taken.map(this::afterStep).orElse(Future.succeededFuture()))
-        .onFailure(e -> LOG.error("Escalating alarm {} failed; the scan tries again", alarmId, e));
+    takeStep(alarmId).onFailure(e -> LOG.error("Escalating alarm {} failed; the scan tries again", alarmId, e));
   }
 
-  private Future<Void> afterStep(StepTaken taken) {
+  private Future<Void> takeStep(long alarmId) {
+    long started = System.nanoTime();
+    return store.takeStep(alarmId, clock.instant()).map(taken -> {
+      taken.ifPresent(step -> {
+        metrics.stepTaken(step.alarm().priority(), Duration.ofNanos(System.nanoTime() - started));
+        afterStep(step);
+      });
+      return null;
+    });
+  }
+
+  /** Publishes the step and sends its notifications without waiting for them: a voice call may take a minute. */
+  private void afterStep(StepTaken taken) {
     AlarmView alarm = taken.alarm();
     arm(alarm.id(), alarm.nextEscalationAt());
     JsonObject details = new JsonObject().put("step", taken.step()).put("repeat", taken.repeat())
@@ -93,7 +107,7 @@ public class EscalationVerticle extends VerticleBase {
       bus.publishChanged(new AlarmChanged(AlarmChanged.Change.SUPERVISOR_FLAGGED, EscalationStore.ACTOR,
           clock.instant(), alarm, details));
     }
-    return notifier.deliver(taken.notifications());
+    notifier.deliver(taken.notifications());
   }
 
   private void arm(long alarmId, Instant at) {
@@ -116,23 +130,36 @@ public class EscalationVerticle extends VerticleBase {
     }
     scanning = true;
     store.due(clock.instant(), SCAN_BATCH)
-        .compose(ids -> ids.stream().reduce(Future.<Void>succeededFuture(),
-            (chain, id) -> chain.compose(v -> store.takeStep(id, clock.instant()))
-                .compose(taken -> taken.map(this::afterStep).orElse(Future.succeededFuture())),
-            (a, b) -> b))
+        .compose(this::takeSteps)
         .onFailure(e -> LOG.error("Escalation scan failed", e))
         .onComplete(v -> scanning = false);
   }
 
+  /** Takes the due steps one after the other; one alarm failing does not hold up the others. */
+  private Future<Void> takeSteps(List<Long> alarmIds) {
+    Future<Void> chain = Future.succeededFuture();
+    for (long id : alarmIds) {
+      chain = chain.compose(v -> takeStep(id).recover(e -> {
+        LOG.error("Escalating alarm {} failed; the next scan tries again", id, e);
+        return Future.succeededFuture();
+      }));
+    }
+    return chain;
+  }
+
   private Future<AlarmView> command(AlarmCommand command) {
-    return store.command(command, clock.instant()).onSuccess(alarm -> {
-      arm(alarm.id(), null);
-      bus.publishChanged(new AlarmChanged(AlarmTransitions.changeOf(command.action()), command.actor(),
-          clock.instant(), alarm, new JsonObject().put("note", command.note())));
-      if (command.action() == AlarmAction.RESOLVE && alarm.type().equals("FALL") && alarm.elderId() != null) {
-        proposeMedicalVisit(alarm, command.actor());
-      }
-    });
+    return store.command(command, clock.instant())
+        .onComplete(r -> metrics.alarmCommand(command.action().name(), r.succeeded()))
+        .onSuccess(alarm -> afterCommand(command, alarm));
+  }
+
+  private void afterCommand(AlarmCommand command, AlarmView alarm) {
+    arm(alarm.id(), null);
+    bus.publishChanged(new AlarmChanged(AlarmTransitions.changeOf(command.action()), command.actor(),
+        clock.instant(), alarm, new JsonObject().put("note", command.note())));
+    if (command.action() == AlarmAction.RESOLVE && alarm.type().equals("FALL") && alarm.elderId() != null) {
+      proposeMedicalVisit(alarm, command.actor());
+    }
   }
 
   /** A resolved fall proposes a MEDICAL visit order, assigned like any other. */
@@ -149,19 +176,24 @@ public class EscalationVerticle extends VerticleBase {
         alarm.closedBy(), clock.instant(), alarm, null)));
   }
 
+  /** Sends again what a crash left PENDING; start does not wait for the sending (a voice call may take a minute). */
   private Future<Void> redeliverPending() {
-    return store.pending(1_000).compose(pending -> {
+    return store.pending(1_000).map(pending -> {
       if (!pending.isEmpty()) {
         LOG.info("Delivering {} notifications left pending by the last run", pending.size());
       }
-      List<Future<Void>> all = pending.stream().map(this::redeliver).toList();
-      return Future.join(all).mapEmpty();
+      pending.forEach(this::redeliver);
+      return null;
     });
   }
 
-  private Future<Void> redeliver(Notification n) {
+  private void redeliver(Notification n) {
     String state = AlarmView.fromJson(n.alarm()).state();
-    return state.equals("OPEN") ? notifier.deliver(List.of(n)) : notifier.cancel(n, "alarm " + state);
+    if (state.equals("OPEN")) {
+      notifier.deliver(List.of(n));
+    } else {
+      notifier.cancel(n, "alarm " + state);
+    }
   }
 
   private Future<Void> armWaiting() {

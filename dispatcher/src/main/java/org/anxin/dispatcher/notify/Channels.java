@@ -16,11 +16,16 @@ public final class Channels {
   }
 
   public static List<Channel> create(Vertx vertx, DispatcherOptions options, Database database, Clock clock) {
-    SmsProvider sms = options.smsProvider().equals("webhook")
+    return List.of(new StreamChannel(new StreamBus(vertx.eventBus())),
+        new SmsChannel(smsProvider(vertx, options, database, clock)),
+        new VoiceChannel(new HotlineBus(vertx.eventBus()), options.voiceTimeout()));
+  }
+
+  /** The SMS provider as configured ({@code ANXIN_SMS_PROVIDER}). */
+  public static SmsProvider smsProvider(Vertx vertx, DispatcherOptions options, Database database, Clock clock) {
+    return options.smsProvider().equals("webhook")
         ? new WebhookSmsProvider(vertx, options.smsWebhookUrl(), options.smsAttempts(), options.smsBackoff(),
             options.smsTimeout(), database, clock)
         : new OutboxSmsProvider(database, clock);
-    return List.of(new StreamChannel(new StreamBus(vertx.eventBus())), new SmsChannel(sms),
-        new VoiceChannel(new HotlineBus(vertx.eventBus()), options.voiceTimeout()));
   }
 }

@@ -2,6 +2,7 @@ package org.anxin.dispatcher.notify;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.sql.Jdbc;
 import org.anxin.infra.bus.dispatch.AlarmChanged;
 import org.anxin.infra.bus.dispatch.AlarmView;
@@ -29,12 +30,15 @@ public final class Notifier {
   private final Map<ChannelKind, Channel> channels = new EnumMap<>(ChannelKind.class);
   private final DispatchBus bus;
   private final Clock clock;
+  private final DispatcherMetrics metrics;
 
-  public Notifier(Database database, List<Channel> channels, DispatchBus bus, Clock clock) {
+  public Notifier(Database database, List<Channel> channels, DispatchBus bus, Clock clock,
+                  DispatcherMetrics metrics) {
     this.database = database;
     channels.forEach(ch -> this.channels.put(ch.kind(), ch));
     this.bus = bus;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Delivers every notification at once; completes when all results are recorded, whatever they were. */
@@ -45,7 +49,8 @@ public final class Notifier {
   /** Marks a notification left PENDING whose alarm was acknowledged meanwhile: there is nothing to send any more. */
   public Future<Void> cancel(Notification n, String reason) {
     return database.withConnection(c -> Jdbc.update(c, NotifySql.FINISH, "CANCELLED", clock.instant(), reason,
-        n.key())).mapEmpty();
+        n.key())).onFailure(e -> LOG.warn("Cancelling notification {} failed: {}", n.key(), e.getMessage()))
+        .mapEmpty();
   }
 
   private Future<Void> deliverOne(Notification n) {
@@ -61,6 +66,7 @@ public final class Notifier {
     String error = ok ? null : String.valueOf(result.cause().getMessage());
     AlarmChanged.Change change = ok ? AlarmChanged.Change.NOTIFIED : AlarmChanged.Change.DELIVERY_FAILED;
     var details = Deliveries.details(n).put("error", error);
+    metrics.notification(n.channel().name(), ok);
     if (!ok) {
       LOG.warn("Notification {} failed: {}", n.key(), error);
     }

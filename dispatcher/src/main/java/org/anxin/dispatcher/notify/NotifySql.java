@@ -5,16 +5,41 @@ import org.anxin.dispatcher.sql.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Every statement of the notifications, the SMS outbox and the dead letters; all parameterised. */
 public final class NotifySql {
 
+  /**
+   * Writes a step's notifications and their NOTIFICATION events in one statement; answers the keys that were new.
+   * Parameters: recipients, names, user ids, addresses, channels, keys, bodies (arrays, in step), alarm id, step,
+   * now.
+   */
   static final String INSERT = """
-      INSERT INTO notifications (alarm_id, step, recipient, recipient_name, user_id, address, channel,
-                                 idempotency_key, body, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id""";
+      WITH planned AS (
+        SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]),
+                             CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+          AS t (recipient, recipient_name, user_id, address, channel, idempotency_key, body)),
+      inserted AS (
+        INSERT INTO notifications (alarm_id, step, recipient, recipient_name, user_id, address, channel,
+                                   idempotency_key, body, created_at)
+        SELECT CAST(? AS bigint), CAST(? AS int), recipient, recipient_name, user_id, address, channel,
+               idempotency_key, body, CAST(? AS timestamptz)
+        FROM planned
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING alarm_id, step, recipient, recipient_name, user_id, channel, idempotency_key, created_at),
+      events AS (
+        INSERT INTO alarm_events (alarm_id, at, kind, actor, channel, details, idempotency_key)
+        SELECT alarm_id, created_at, 'NOTIFICATION', recipient, channel,
+               jsonb_build_object('step', step, 'recipient', recipient, 'name', recipient_name, 'userId', user_id,
+                                  'channel', channel, 'key', idempotency_key),
+               'notify|' || idempotency_key
+        FROM inserted
+        ON CONFLICT (idempotency_key) DO NOTHING)
+      SELECT idempotency_key FROM inserted""";
 
   static final String INSERT_EVENT = """
       INSERT INTO alarm_events (alarm_id, at, kind, actor, channel, details, idempotency_key)
@@ -46,18 +71,20 @@ public final class NotifySql {
    * Writes the planned notifications with their NOTIFICATION events and returns those that were new: a key already
    * written (the same step taken twice after a crash) is skipped, so nobody is notified twice for one step.
    */
-  public static List<Notification> insertNew(Connection c, List<Notification> planned, Instant now)
-      throws SQLException {
-    List<Notification> fresh = new ArrayList<>();
-    for (Notification n : planned) {
-      boolean inserted = Jdbc.one(c, INSERT, rs -> rs.getLong(1), n.alarmId(), n.step(), n.recipient(),
-          n.recipientName(), n.userId(), n.address(), n.channel(), n.key(), n.body(), now).isPresent();
-      if (inserted) {
-        Jdbc.update(c, INSERT_EVENT, n.alarmId(), now, "NOTIFICATION", n.recipient(), n.channel().name(),
-            Deliveries.details(n), "notify|" + n.key());
-        fresh.add(n);
-      }
+  public static List<Notification> insertNew(Connection c, long alarmId, int step, List<Notification> planned,
+                                             Instant now) throws SQLException {
+    if (planned.isEmpty()) {
+      return List.of();
     }
-    return fresh;
+    Set<String> fresh = new HashSet<>(Jdbc.list(c, INSERT, rs -> rs.getString(1),
+        column(planned, Notification::recipient), column(planned, Notification::recipientName),
+        planned.stream().map(Notification::userId).toArray(Long[]::new), column(planned, Notification::address),
+        column(planned, n -> n.channel().name()), column(planned, Notification::key),
+        column(planned, Notification::body), alarmId, step, now));
+    return planned.stream().filter(n -> fresh.contains(n.key())).toList();
+  }
+
+  private static String[] column(List<Notification> planned, Function<Notification, String> field) {
+    return planned.stream().map(field).toArray(String[]::new);
   }
 }

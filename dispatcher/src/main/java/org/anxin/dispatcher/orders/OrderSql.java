@@ -12,6 +12,8 @@ final class OrderSql {
 
   static final String ORDER_FOR_UPDATE = ORDER + " FOR UPDATE";
 
+  static final String PROVIDER_PHONE = "SELECT phone FROM providers WHERE id = ?";
+
   static final String ELDER_EXISTS = "SELECT 1 FROM elders WHERE id = ?";
 
   static final String INSERT = """

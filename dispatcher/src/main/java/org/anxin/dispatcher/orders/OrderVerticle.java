@@ -2,8 +2,11 @@ package org.anxin.dispatcher.orders;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
+import org.anxin.dispatcher.notify.Channels;
 import org.anxin.infra.bus.orders.OrderBus;
+import org.anxin.infra.bus.orders.OrderChanged;
 import org.anxin.infra.bus.orders.OrderCommand;
 import org.anxin.infra.bus.orders.OrderCreate;
 import org.anxin.infra.bus.orders.OrderSource;
@@ -24,7 +27,7 @@ import java.util.function.Function;
  * Service orders behind 12349: {@code order.create} and {@code order.command} on the bus, and one timer that
  * reassigns orders not accepted within the SLA, flags orders late to be delivered, retries orders no provider had
  * room for, and creates the orders schedules owe for today and tomorrow. Every change goes out on
- * {@code order.changed}.
+ * {@code order.changed}; a provider given an order is told by SMS.
  */
 public class OrderVerticle extends VerticleBase {
 
@@ -35,21 +38,26 @@ public class OrderVerticle extends VerticleBase {
   private final Database database;
   private final Clock clock;
   private final ZoneId zone;
+  private final DispatcherMetrics metrics;
   private OrderStore store;
   private OrderBus bus;
+  private ProviderNotices providers;
   private boolean scanning;
 
-  public OrderVerticle(DispatcherOptions options, Database database, Clock clock, ZoneId zone) {
+  public OrderVerticle(DispatcherOptions options, Database database, Clock clock, ZoneId zone,
+                       DispatcherMetrics metrics) {
     this.options = options;
     this.database = database;
     this.clock = clock;
     this.zone = zone;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     store = new OrderStore(database, options, zone);
     bus = new OrderBus(vertx.eventBus());
+    providers = new ProviderNotices(database, Channels.smsProvider(vertx, options, database, clock), clock);
     return Future.all(bus.serveCreate(this::create).completion(), bus.serveCommands(this::command).completion())
         .onSuccess(v -> vertx.setPeriodic(0, options.orderScan().toMillis(), t -> scan()));
   }
@@ -62,8 +70,16 @@ public class OrderVerticle extends VerticleBase {
     return store.command(command, clock.instant()).map(this::publish);
   }
 
+  /** Publishes the changes and tells a newly assigned provider; the notice does not hold up the answer. */
   private OrderView publish(Orders result) {
-    result.changes().forEach(bus::publishChanged);
+    result.changes().forEach(change -> {
+      bus.publishChanged(change);
+      metrics.orderChange(change.change().name());
+    });
+    boolean assigned = result.changes().stream().anyMatch(c -> c.change() == OrderChanged.Change.ASSIGNED);
+    if (assigned && result.order().state().equals("ASSIGNED")) {
+      providers.assigned(result.order());
+    }
     return result.order();
   }
 

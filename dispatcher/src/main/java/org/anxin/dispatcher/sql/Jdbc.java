@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Parameter binding and row mapping for the dispatcher's statements: instants as {@code timestamptz}, JSON as text
- * (the statement casts {@code ?::jsonb}), {@code Long[]} as {@code bigint[]}; every statement is parameterised.
+ * (the statement casts {@code ?::jsonb}), {@code Long[]} and {@code String[]} as arrays; every statement is
+ * parameterised.
  */
 public final class Jdbc {
 
@@ -88,6 +89,9 @@ public final class Jdbc {
     }
     if (p instanceof Long[] ids) {
       return c.createArrayOf("bigint", ids);
+    }
+    if (p instanceof String[] texts) {
+      return c.createArrayOf("text", texts);
     }
     if (p instanceof Enum<?> e) {
       return e.name();

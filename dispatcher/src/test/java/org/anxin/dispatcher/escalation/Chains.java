@@ -1,8 +1,11 @@
 package org.anxin.dispatcher.escalation;
 
+import org.anxin.dispatcher.testing.Await;
 import org.anxin.dispatcher.testing.Dispatcher;
 import org.anxin.dispatcher.testing.DispatcherDb;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Reading an escalation chain back from the database and the recorded stream. */
@@ -16,6 +19,17 @@ final class Chains {
 
   int step(long alarm) {
     return (int) db.number("SELECT escalation_step FROM alarms WHERE id = ?", alarm);
+  }
+
+  /** When the alarm's next step is (or was) due. */
+  Instant due(long alarm) {
+    return Instant.ofEpochMilli(db.number("SELECT (EXTRACT(EPOCH FROM next_escalation_at) * 1000)::bigint "
+        + "FROM alarms WHERE id = ?", alarm));
+  }
+
+  /** Waits (an absence must be waited for) until the instant has passed by a margin. */
+  static void waitPast(Instant at) {
+    Await.until(Duration.ofSeconds(30), "past " + at, () -> Instant.now().isAfter(at.plusMillis(300)));
   }
 
   /** {@code recipient|channel} of every notification of one step. */

@@ -45,7 +45,7 @@ class AckTimesReportTest {
   @DisplayName("counts acknowledgements within 60 s and 180 s per local day and township; open ones count against, "
       + "self-closed ones not at all")
   void sharesPerDayAndTownship() {
-    // GIVEN on one local day in the elder's township: acked after 30 s, 120 s and 400 s, one still open, one self-closed
+    // GIVEN on one local day in the elder's township: acked after 30 s, 120 s and 400 s, one open, one self-closed
     Home home = new People(db).newHome();
     String day = "2026-11-28 10:00:00+08";
     for (int seconds : new int[] {30, 120, 400}) {

@@ -1,9 +1,10 @@
 package org.anxin.dispatcher.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.escalation.EscalationVerticle;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.anxin.infra.alarm.AlarmBus;
 import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
@@ -43,6 +44,8 @@ public final class Dispatcher implements AutoCloseable {
   private final Map<String, Long> storedIds = new ConcurrentHashMap<>();
   public final List<StreamNotice> stream = new CopyOnWriteArrayList<>();
   public final List<AlarmChanged> changes = new CopyOnWriteArrayList<>();
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final DispatcherMetrics metrics = new DispatcherMetrics(registry);
   private String deployment;
 
   public Dispatcher(DispatcherDb db, DispatcherOptions options, Path journalDir) throws IOException {
@@ -59,7 +62,7 @@ public final class Dispatcher implements AutoCloseable {
   public static DispatcherOptions options(double scale) {
     return new DispatcherOptions(Duration.ofMillis(200), scale, "outbox", null, 3, Duration.ofMillis(50),
         Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(900),
-        Duration.ofHours(4), Duration.ofHours(24), 150);
+        Duration.ofHours(4), Duration.ofHours(24), 150, 2);
   }
 
   /** Test options sending SMS to a webhook: three attempts, 50 ms apart at first. */
@@ -67,7 +70,7 @@ public final class Dispatcher implements AutoCloseable {
     DispatcherOptions o = options(scale);
     return new DispatcherOptions(o.escalationScan(), scale, "webhook", url, 3, Duration.ofMillis(50),
         Duration.ofSeconds(2), o.voiceTimeout(), o.orderScan(), o.acceptSla(), o.deliverSla(), o.returnVisitDue(),
-        o.visitRadiusM());
+        o.visitRadiusM(), o.dbPoolSize());
   }
 
   public Vertx vertx() {
@@ -75,7 +78,8 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   public Dispatcher deploy() {
-    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC())).await();
+    deployment = vertx.deployVerticle(new EscalationVerticle(options, db.database(), Clock.systemUTC(), metrics))
+        .await();
     return this;
   }
 
@@ -106,6 +110,9 @@ public final class Dispatcher implements AutoCloseable {
 
   @Override
   public void close() {
+    if (deployment != null) {
+      undeploy();
+    }
     raiser.close();
     vertx.close().await();
   }

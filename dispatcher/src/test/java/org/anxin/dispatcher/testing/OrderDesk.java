@@ -1,6 +1,8 @@
 package org.anxin.dispatcher.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import org.anxin.dispatcher.DispatcherMetrics;
 import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.orders.OrderVerticle;
 import org.anxin.infra.bus.orders.OrderAction;
@@ -32,7 +34,8 @@ public final class OrderDesk implements AutoCloseable {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     new OrderBus(vertx.eventBus()).onChanged(changes::add);
-    vertx.deployVerticle(new OrderVerticle(options, db.database(), Clock.systemUTC(), ZONE)).await();
+    vertx.deployVerticle(new OrderVerticle(options, db.database(), Clock.systemUTC(), ZONE,
+        new DispatcherMetrics(new SimpleMeterRegistry()))).await();
   }
 
   public static OrderDesk start(DispatcherDb db, DispatcherOptions options) {
@@ -48,7 +51,8 @@ public final class OrderDesk implements AutoCloseable {
   public static DispatcherOptions options(Duration acceptSla) {
     DispatcherOptions o = Dispatcher.options(1);
     return new DispatcherOptions(o.escalationScan(), 1, "outbox", null, 3, o.smsBackoff(), o.smsTimeout(),
-        o.voiceTimeout(), Duration.ofMillis(100), acceptSla, o.deliverSla(), o.returnVisitDue(), o.visitRadiusM());
+        o.voiceTimeout(), Duration.ofMillis(100), acceptSla, o.deliverSla(), o.returnVisitDue(), o.visitRadiusM(),
+        o.dbPoolSize());
   }
 
   public OrderBus bus() {

@@ -58,9 +58,9 @@ public final class People {
 
   /** A provider of one service serving the township, with a daily capacity; answers its id. */
   public long newProvider(long townshipId, String type, int dailyCapacity) {
-    long provider = db.insert("INSERT INTO providers (name, service_types, daily_capacity) "
-        + "VALUES (?, ARRAY[?], ?) RETURNING id", type + "-" + UUID.randomUUID().toString().substring(0, 6), type,
-        dailyCapacity);
+    long provider = db.insert("INSERT INTO providers (name, phone, service_types, daily_capacity) "
+        + "VALUES (?, '+8657100000', ARRAY[?], ?) RETURNING id",
+        type + "-" + UUID.randomUUID().toString().substring(0, 6), type, dailyCapacity);
     db.execute("INSERT INTO provider_areas (provider_id, township_id) VALUES (?, ?)", provider, townshipId);
     return provider;
   }

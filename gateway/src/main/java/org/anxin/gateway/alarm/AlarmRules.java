@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.anxin.gateway.decode.Decoded;
+import org.anxin.gateway.decode.MessageDecoder;
+import org.anxin.gateway.decode.MessageRejectedException;
 import org.anxin.gateway.rules.RuleActions;
 import org.anxin.gateway.rules.RuleBook;
 import org.anxin.gateway.rules.RuleEngine;
@@ -21,6 +23,7 @@ import org.anxin.infra.bus.Addresses;
 import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.mqtt.MqttOptions;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +33,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's alarm half: every decoded device message goes through the rules at once, on the ingest event loop
- * and before its batch is stored; alarms leave through {@link AlarmRaiser} (published at once, stored on their own
- * path). Settings and owners are reread on a timer and on {@code rules.changed}; open alarms with them. Call
- * {@link #start} and {@link #accept} from the same event loop.
+ * The gateway's alarm half. Device events arrive twice: on the alarm path's own MQTT session
+ * ({@link AlarmEventClient}), which no telemetry backlog or database outage holds back, and with the stored stream;
+ * the event rules run on the first copy. Every message of the stored stream goes through the stateful rules on the
+ * ingest event loop before its batch is stored. Alarms leave through {@link AlarmRaiser} (published at once, stored
+ * on their own path). Settings and owners are reread on a timer and on {@code rules.changed}; open alarms with them.
+ * Call {@link #start} and {@link #accept} from the same event loop.
  */
 public final class AlarmRules implements RuleActions {
 
@@ -44,6 +49,10 @@ public final class AlarmRules implements RuleActions {
   private final Database database;
   private final AlarmMetrics metrics;
   private final CommandSender commands;
+  private final MqttOptions mqtt;
+  private final MessageDecoder decoder = new MessageDecoder(this::isKnown);
+  private AlarmEventClient events;
+  private List<Future<Void>> durable;
   private final RuleBookLoader loader;
   private final RuleEngine engine;
   private final List<Long> timers = new ArrayList<>();
@@ -55,6 +64,7 @@ public final class AlarmRules implements RuleActions {
   public AlarmRules(AlarmRulesOptions options, AlarmOptions alarmOptions, NodeOptions node, Database database,
                     MqttOptions mqtt, MeterRegistry registry, Clock clock) {
     this.commands = new CommandSender(mqtt);
+    this.mqtt = mqtt;
     this.metrics = new AlarmMetrics(registry);
     this.options = options;
     this.alarmOptions = alarmOptions;
@@ -75,10 +85,45 @@ public final class AlarmRules implements RuleActions {
           return reload(true);
         })
         .compose(v -> commands.start(vertx))
+        .compose(v -> startEvents(vertx))
         .onSuccess(v -> startTimers());
   }
 
-  /** Runs the rules on one decoded message; never throws. */
+  private Future<Void> startEvents(Vertx vertx) {
+    try {
+      events = new AlarmEventClient(vertx, mqtt, options);
+    } catch (MqttException e) {
+      return Future.failedFuture(e);
+    }
+    return events.start(vertx.getOrCreateContext(), this::acceptEvent);
+  }
+
+  /**
+   * An event from the alarm path's own session: decoded and run through the event rules at once, acknowledged to
+   * the broker when the alarms it raised are in the outbox. One that does not decode is acknowledged and left to
+   * the storage path, which records why it was rejected.
+   */
+  private void acceptEvent(EventArrival event) {
+    RuleInput input;
+    try {
+      Decoded decoded = decoder.decode(event.topic(), event.payload(), event.receivedAt());
+      input = decoded == null ? null : RuleInputs.from(decoded, owners.get(decoded.envelope().deviceId()));
+    } catch (MessageRejectedException e) {
+      input = null;
+    }
+    durable = new ArrayList<>();
+    if (input != null) {
+      engine.acceptEvent(input);
+    }
+    Future.all(durable).onComplete(ar -> events.ack(event));
+    durable = null;
+  }
+
+  private boolean isKnown(String deviceId) {
+    return owners.containsKey(deviceId);
+  }
+
+  /** Runs the rules on one decoded message of the stored stream; never throws. */
   public void accept(Decoded message) {
     RuleInput input = RuleInputs.from(message, owners.get(message.envelope().deviceId()));
     if (input != null) {
@@ -110,8 +155,11 @@ public final class AlarmRules implements RuleActions {
 
   @Override
   public void raise(RaiseRequest request) {
-    raiser.raise(request).onFailure(e -> LOG.error("Alarm {} published but not journalled: {}", request.key(),
-        e.getMessage()));
+    Future<Void> journalled = raiser.raise(request).onFailure(e -> LOG.error("Alarm {} published but not journalled: "
+        + "{}", request.key(), e.getMessage()));
+    if (durable != null) {
+      durable.add(journalled);
+    }
   }
 
   @Override
@@ -140,7 +188,8 @@ public final class AlarmRules implements RuleActions {
     if (changes != null) {
       changes.unregister();
     }
-    return commands.stop(vertx).eventually(() -> raiser == null ? Future.succeededFuture()
+    Future<Void> stopEvents = events == null ? Future.succeededFuture() : events.stop();
+    return stopEvents.eventually(() -> commands.stop(vertx)).eventually(() -> raiser == null ? Future.succeededFuture()
         : vertx.executeBlocking(() -> {
           raiser.close();
           return null;

@@ -83,11 +83,15 @@ final class RuleBookLoader {
         Time from = rs.getTime(9);
         Time to = rs.getTime(10);
         LocalWindow active = from == null ? null : new LocalWindow(from.toLocalTime(), to.toLocalTime());
-        SafeZone zone = "POLYGON".equals(rs.getString(4))
-            ? SafeZone.polygon(rs.getLong(1), rs.getString(3), vertices(rs.getString(8)), active)
-            : SafeZone.circle(rs.getLong(1), rs.getString(3), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
-                active);
-        zones.computeIfAbsent(rs.getLong(2), e -> new ArrayList<>()).add(zone);
+        try {
+          SafeZone zone = "POLYGON".equals(rs.getString(4))
+              ? SafeZone.polygon(rs.getLong(1), rs.getString(3), vertices(rs.getString(8)), active)
+              : SafeZone.circle(rs.getLong(1), rs.getString(3), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
+                  active);
+          zones.computeIfAbsent(rs.getLong(2), e -> new ArrayList<>()).add(zone);
+        } catch (RuntimeException e) {
+          LOG.warn("Safe zone {} cannot be used ({}); it is left out", rs.getLong(1), e.getMessage());
+        }
       }
     }
     return zones;

@@ -4,19 +4,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every per-message rule on each device message, and the timer checks when asked, on the event loop with no
- * I/O. A message not newer than the last one of its device and boot (a redelivery, or one overtaken) feeds no
- * stateful rule; the stateless event rules still see it, since raising is idempotent on the message and an SOS
- * must never be lost. One rule failing on a message does not keep the others from seeing it.
+ * I/O. A device event may arrive twice, first on the alarm path's own session ({@link #acceptEvent}) and then with
+ * the stored stream ({@link #accept}): the stateless event rules run on whichever copy comes first. A message not
+ * newer than the last one of its device and boot (a redelivery, or one overtaken) feeds no stateful rule; the
+ * stateless rules still see it unless they already did, since raising is idempotent on the message and an SOS must
+ * never be lost. One rule failing on a message does not keep the others from seeing it.
  */
 public final class RuleEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+  /** Events whose stateless rules ran, remembered to skip their second copy; far more than ever in flight. */
+  private static final int EVENTS_REMEMBERED = 100_000;
 
   private final Clock clock;
   private final RuleActions actions;
@@ -27,6 +34,12 @@ public final class RuleEngine {
   private final InactivityCheck inactivity;
   private final OfflineCheck offline;
   private final Map<String, Mark> lastSeen = new HashMap<>();
+  private final Set<String> eventsSeen = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > EVENTS_REMEMBERED;
+    }
+  });
   private RuleBook book;
 
   private record Mark(String boot, long seq) {
@@ -53,9 +66,19 @@ public final class RuleEngine {
     return liveness;
   }
 
+  /** A device event from the alarm path's own session: only the stateless rules, once per event. */
+  public void acceptEvent(RuleInput in) {
+    if (firstCopy(in)) {
+      run(stateless, in, book.forElder(in.elderId()));
+    }
+  }
+
+  /** A message of the stored stream: the stateless rules unless its event was seen already, then the others. */
   public void accept(RuleInput in) {
     ElderRules settings = book.forElder(in.elderId());
-    run(stateless, in, settings);
+    if (firstCopy(in)) {
+      run(stateless, in, settings);
+    }
     if (isFresh(in)) {
       liveness.observe(in);
       run(stateful, in, settings);
@@ -81,6 +104,12 @@ public final class RuleEngine {
     } catch (RuntimeException e) {
       LOG.error("The timer alarm checks failed", e);
     }
+  }
+
+  /** Whether the stateless rules have not seen this event yet; always true for other channels. */
+  private boolean firstCopy(RuleInput in) {
+    return !RuleInput.EVENT.equals(in.channel()) || in.seq() == null
+        || eventsSeen.add(in.deviceId() + "|" + in.boot() + "|" + in.seq());
   }
 
   private boolean isFresh(RuleInput in) {

@@ -1,9 +1,6 @@
 package org.anxin.gateway.store;
 
 import io.vertx.core.Future;
-import org.anxin.gateway.decode.DeviceEvent;
-import org.anxin.gateway.decode.Envelope;
-import org.anxin.gateway.decode.TelemetryReading;
 import org.anxin.infra.db.Database;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -19,8 +16,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Stores one batch in one transaction on a worker thread: COPY into staging tables, then an idempotent move into
- * {@code telemetry} and {@code device_events}; rejects are inserted and the rejects table trimmed to its cap.
+ * Stores one batch in one transaction on a worker thread: idempotent multi-row inserts into {@code telemetry} and
+ * {@code device_events} ({@link RowInserts}: the fastest idempotent path measured, see docs/benchmarks.md), rejects
+ * inserted and the rejects table trimmed to its cap.
  */
 public final class BatchWriter {
 
@@ -34,42 +32,11 @@ public final class BatchWriter {
 
   public Future<Void> write(StoreBatch batch) {
     return database.inTransaction(c -> {
-      writeTelemetry(c, batch.telemetry());
-      writeEvents(c, batch.events());
+      RowInserts.telemetry(c, batch.telemetry());
+      RowInserts.events(c, batch.events());
       writeRejects(c, batch.rejects());
       return null;
     });
-  }
-
-  static void writeTelemetry(Connection c, List<TelemetryReading> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    CopyText copy = new CopyText(rows.size());
-    for (TelemetryReading r : rows) {
-      envelope(copy, r.envelope()).number(r.lat()).number(r.lon()).number(r.acc()).text(r.src()).number(r.hr())
-          .number(r.spo2()).number(r.bat()).number(r.steps()).bool(r.motion()).number(r.temp()).bool(r.worn())
-          .endRow();
-    }
-    stageAndMove(c, GatewaySql.CREATE_TELEMETRY_STAGE, GatewaySql.COPY_TELEMETRY_STAGE, copy,
-        GatewaySql.MOVE_TELEMETRY);
-  }
-
-  private static void writeEvents(Connection c, List<DeviceEvent> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    CopyText copy = new CopyText(rows.size());
-    for (DeviceEvent e : rows) {
-      envelope(copy, e.envelope()).text(e.channel().segment()).text(e.type()).text(e.sensor()).number(e.lat())
-          .number(e.lon()).number(e.acc()).text(e.payload()).endRow();
-    }
-    stageAndMove(c, GatewaySql.CREATE_EVENT_STAGE, GatewaySql.COPY_EVENT_STAGE, copy, GatewaySql.MOVE_EVENTS);
-  }
-
-  static CopyText envelope(CopyText copy, Envelope e) {
-    return copy.text(e.deviceId()).text(e.boot()).number(e.seq()).time(e.ts()).time(e.receivedAt())
-        .bool(e.clockSkewed());
   }
 
   /** COPY into a session's staging table, then one statement moves what is new; returns the rows moved. */

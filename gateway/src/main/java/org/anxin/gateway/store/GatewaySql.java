@@ -1,10 +1,10 @@
 package org.anxin.gateway.store;
 
 /**
- * Every SQL statement of the gateway. Rows arrive by COPY into session-local staging tables and move into the real
- * tables with {@code INSERT … ON CONFLICT DO NOTHING}, so a redelivered message (same device, boot and seq) adds no
- * row; a clock-skewed one is also checked by identity because on TimescaleDB the unique index includes {@code ts},
- * and a skewed message's {@code ts} is its (different) arrival time.
+ * Every SQL statement of the gateway. Messages are inserted with {@code ON CONFLICT DO NOTHING}, so a redelivered
+ * message (same device, boot and seq) adds no row; a clock-skewed one is also checked by identity because on
+ * TimescaleDB the unique index includes {@code ts}, and a skewed message's {@code ts} is its (different) arrival
+ * time. Device state goes by COPY into a session-local staging table and an upsert from there.
  */
 final class GatewaySql {
 
@@ -15,21 +15,22 @@ final class GatewaySql {
   static final String STATE_COLUMNS = "device_id, boot, last_seq, last_seen, last_fix_lat, last_fix_lon,"
       + " last_fix_acc, last_fix_at, bat, worn, online, fw, interval_s, last_motion_at, updated_at";
 
-  static final String CREATE_TELEMETRY_STAGE =
-      "CREATE TEMP TABLE IF NOT EXISTS telemetry_stage (LIKE telemetry) ON COMMIT DELETE ROWS";
-  static final String COPY_TELEMETRY_STAGE = "COPY telemetry_stage (" + TELEMETRY_COLUMNS + ") FROM STDIN";
-  static final String MOVE_TELEMETRY = "INSERT INTO telemetry (" + TELEMETRY_COLUMNS + ") SELECT "
-      + TELEMETRY_COLUMNS + " FROM telemetry_stage s WHERE NOT (s.clock_skewed AND EXISTS (SELECT 1 FROM telemetry t"
-      + " WHERE t.device_id = s.device_id AND t.boot = s.boot AND t.seq = s.seq)) ON CONFLICT DO NOTHING";
+  static final String INSERT_TELEMETRY = "INSERT INTO telemetry (" + TELEMETRY_COLUMNS + ") VALUES (?, ?, ?, ?,"
+      + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  static final String INSERT_TELEMETRY_GUARDED = "INSERT INTO telemetry (" + TELEMETRY_COLUMNS + ") SELECT ?::text,"
+      + " ?::text, ?::bigint, ?::timestamptz, ?::timestamptz, ?::boolean, ?::float8, ?::float8, ?::float4, ?::text,"
+      + " ?::int2, ?::int2, ?::int2, ?::int4, ?::boolean, ?::float4, ?::boolean WHERE NOT EXISTS (SELECT 1"
+      + " FROM telemetry t WHERE t.device_id = ?::text AND t.boot = ?::text AND t.seq = ?::bigint)"
+      + " ON CONFLICT DO NOTHING";
 
-  static final String CREATE_EVENT_STAGE =
-      "CREATE TEMP TABLE IF NOT EXISTS device_events_stage (LIKE device_events) ON COMMIT DELETE ROWS";
-  static final String COPY_EVENT_STAGE = "COPY device_events_stage (" + EVENT_COLUMNS + ") FROM STDIN";
+  static final String INSERT_EVENT = "INSERT INTO device_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?,"
+      + " ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING";
   /** A Last Will has no seq: one per device and boot is kept, so a redelivered one adds nothing. */
-  static final String MOVE_EVENTS = "INSERT INTO device_events (" + EVENT_COLUMNS + ") SELECT " + EVENT_COLUMNS
-      + " FROM device_events_stage s WHERE NOT ((s.clock_skewed OR s.seq IS NULL) AND EXISTS (SELECT 1"
-      + " FROM device_events e WHERE e.device_id = s.device_id AND e.channel = s.channel AND e.boot = s.boot"
-      + " AND e.seq IS NOT DISTINCT FROM s.seq)) ON CONFLICT DO NOTHING";
+  static final String INSERT_EVENT_GUARDED = "INSERT INTO device_events (" + EVENT_COLUMNS + ") SELECT ?::text,"
+      + " ?::text, ?::bigint, ?::timestamptz, ?::timestamptz, ?::boolean, ?::text, ?::text, ?::text, ?::float8,"
+      + " ?::float8, ?::float4, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM device_events e WHERE e.device_id = ?::text"
+      + " AND e.channel = ?::text AND e.boot = ?::text AND e.seq IS NOT DISTINCT FROM ?::bigint)"
+      + " ON CONFLICT DO NOTHING";
 
   static final String INSERT_REJECT = "INSERT INTO rejected_messages (received_at, topic, device_id, reason, detail,"
       + " payload) VALUES (?, ?, ?, ?, ?, ?)";

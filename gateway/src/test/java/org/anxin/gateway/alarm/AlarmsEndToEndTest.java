@@ -22,15 +22,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.anxin.gateway.testing.Payloads.topic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Alarms raised by real device messages through a broker into the gateway, the database and the bus")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AlarmsEndToEndTest {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -74,13 +79,17 @@ class AlarmsEndToEndTest {
     wristband = CommandInbox.of("wb-2", broker.url());
   }
 
-  /** Deploys the ingest verticle with the alarm rules, as the gateway module does. */
+  /**
+   * Deploys the ingest verticle with the alarm rules, as the gateway module does; with small batches and windows,
+   * so that a few messages held up fill the storage session and the broker holds back the rest of its stream.
+   */
   private void deployGateway() {
     NodeOptions node = NodeOptions.from(settings);
     AlarmRules alarms = new AlarmRules(AlarmRulesOptions.from(settings), AlarmOptions.from(settings, node, "gateway"),
         node, gateway.database, mqtt, gateway.registry, Clock.systemUTC());
     deployment = gateway.vertx.deployVerticle(new IngestVerticle(GatewayHarness.options(Map.of(
-        "ANXIN_GATEWAY_LINGER_MS", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
+        "ANXIN_GATEWAY_LINGER_MS", "10", "ANXIN_GATEWAY_BATCH_SIZE", "5", "ANXIN_GATEWAY_PARALLEL_BATCHES", "1",
+        "ANXIN_GATEWAY_RECEIVE_MAXIMUM", "10", "ANXIN_GATEWAY_QUEUE_LIMIT", "10")), gateway.database, mqtt, new GatewayMetrics(gateway.registry),
         gateway.health, alarms)).await();
   }
 
@@ -128,6 +137,28 @@ class AlarmsEndToEndTest {
     assertTrue(raisedOf("SOS").get(1).repeat());
     assertEquals(2, gateway.count("SELECT count(*) FROM alarm_events e JOIN alarms a ON a.id = e.alarm_id "
         + "WHERE a.type = 'SOS'"));
+  }
+
+  @Test
+  @DisplayName("a gas alarm is published and stored while the storage of telemetry and events is held up")
+  void notBehindTelemetry() throws SQLException {
+    try (Connection lock = gateway.database.dataSource().getConnection()) {
+      // GIVEN telemetry and device events that cannot be written (locked), and more telemetry waiting than the
+      // storage session's batches, inbox and receive window hold, so its stream stops at the broker
+      lock.setAutoCommit(false);
+      lock.createStatement().execute("LOCK TABLE telemetry, device_events IN ACCESS EXCLUSIVE MODE");
+      for (int seq = 1; seq <= 20; seq++) {
+        send("wb-4", "telemetry", fleet.message("wb-4", 1000 + seq).put("boot", "held").put("bat", 70));
+      }
+      // WHEN a gas sensor goes off
+      send("ht-2", "event", fleet.message("ht-2", 500).put("type", "GAS").put("sensor", "kitchen"));
+      // THEN the alarm is on the bus and in the alarms table before any of that is stored
+      Await.until(WAIT, "GAS on the bus", () -> !raisedOf("GAS").isEmpty());
+      awaitAlarms("type = 'GAS' AND elder_id = " + fleet.wanderer(), 1);
+      lock.rollback();
+    }
+    Await.until(WAIT, "the held-up telemetry stored", () -> gateway.count(
+        "SELECT count(*) FROM telemetry WHERE device_id = 'wb-4' AND boot = 'held'") == 20);
   }
 
   @Test

@@ -40,13 +40,27 @@ class RuleEngineTest {
   }
 
   @Test
-  @DisplayName("still passes a redelivered SOS on, for the idempotent raising code to recognise")
-  void redeliveredSosPassedOn() {
+  @DisplayName("raises an SOS on the first of its copies, from the alarm session or the stored stream, not again")
+  void sosOnFirstCopy() {
+    // GIVEN an SOS that arrives on the alarm path's session and then with the stored stream
     RuleInput sos = withSeq(Inputs.event("SOS", Inputs.MORNING), 5);
+    engine.acceptEvent(sos);
     engine.accept(sos);
-    engine.accept(sos);
-    assertEquals(2, actions.raised.size());
-    assertEquals(actions.raised.get(0).key(), actions.raised.get(1).key());
+    // AND another that the stored stream brings first and then again (a redelivery)
+    RuleInput fall = withSeq(Inputs.event("FALL", Inputs.MORNING), 6);
+    engine.accept(fall);
+    engine.acceptEvent(fall);
+    engine.accept(fall);
+    // THEN each is raised once
+    assertEquals(List.of(AlarmType.SOS, AlarmType.FALL), actions.raisedTypes());
+  }
+
+  @Test
+  @DisplayName("raises an SOS that only the stored stream brings, even one older than the device's last message")
+  void overtakenSosStillRaised() {
+    engine.accept(withSeq(Inputs.event("DOOR_CLOSE", Inputs.MORNING), 9));
+    engine.accept(withSeq(Inputs.event("SOS", Inputs.MORNING), 8));
+    assertEquals(List.of(AlarmType.SOS), actions.raisedTypes());
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.anxin.hotline.ami;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.calls.CallRecorder;
 import org.anxin.hotline.calls.CallStore;
 import org.anxin.hotline.care.CareCalls;
 import org.anxin.infra.bus.BusException;
@@ -20,12 +22,15 @@ public final class HotlineRequests {
   private final Originations originations;
   private final CallStore calls;
   private final CareCalls care;
+  private final CallRecorder recorder;
 
-  public HotlineRequests(QueueMembers members, Originations originations, CallStore calls, CareCalls care) {
+  public HotlineRequests(QueueMembers members, Originations originations, CallStore calls, CareCalls care,
+                         CallRecorder recorder) {
     this.members = members;
     this.originations = originations;
     this.calls = calls;
     this.care = care;
+    this.recorder = recorder;
   }
 
   public Future<HotlineAnswer> handle(HotlineRequest r) {
@@ -36,6 +41,9 @@ public final class HotlineRequests {
       case QUEUE_LOGOUT -> members.logout(r);
       case CALLBACK -> callback(r);
       case WRAP_UP -> wrapUp(r);
+      case LIVE_CALLS -> Future.succeededFuture(new HotlineAnswer(null, recorder.live().size() + " calls in progress",
+          new JsonObject().put("calls", new JsonArray(recorder.live().stream().map(e -> (Object) e.toJson())
+              .toList()))));
       case CARE_ROUND -> care.round(Math.min(MAX_CARE_CALLS, r.limit() == null ? 10 : Math.max(1, r.limit())))
           .map(placed -> new HotlineAnswer(null, placed.size() + " care calls placed",
               new JsonObject().put("calls", placed)));

@@ -1,6 +1,7 @@
 package org.anxin.hotline.ami;
 
 import io.vertx.core.Future;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.hotline.HotlineOptions;
 import org.anxin.hotline.calls.CallStore;
 import org.anxin.hotline.ivr.CallerId;
@@ -19,30 +20,37 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 /**
  * Calls the hotline places through Asterisk (Originate, asynchronous): voice escalation and callbacks for the
  * dispatcher ({@code hotline.originate}), care calls, and an operator's callback. One call per idempotency key; the
- * answered channel runs an AGI script ({@code callback} or {@code care}) that reads the call's variables.
+ * answered channel runs an AGI script ({@code callback} or {@code care}, by the dialplan of {@code anxin-outbound})
+ * that reads the call's variables.
  */
 public final class Originations {
 
   private static final Duration EVENT_GRACE = Duration.ofSeconds(10);
+  /**
+   * The dialplan context an answered outgoing call continues in: its extension names the AGI script. Through the
+   * dialplan rather than {@code Application: AGI}, so the AMI user needs no {@code system} privilege.
+   */
+  static final String OUTBOUND_CONTEXT = "anxin-outbound";
+  /** The context that dials the callee once the operator answered a callback. */
+  static final String CALLBACK_CONTEXT = "anxin-callback";
 
   private final AmiConnection ami;
   private final Database database;
   private final CallStore calls;
   private final HotlineOptions options;
-  private final IntSupplier agiPort;
+  private final HotlineMetrics metrics;
 
   public Originations(AmiConnection ami, Database database, CallStore calls, HotlineOptions options,
-                      IntSupplier agiPort) {
+                      HotlineMetrics metrics) {
     this.ami = ami;
     this.database = database;
     this.calls = calls;
     this.options = options;
-    this.agiPort = agiPort;
+    this.metrics = metrics;
   }
 
   /** Places the call unless this key was placed before; answers once it is answered or has failed. */
@@ -66,8 +74,9 @@ public final class Originations {
     vars.put("ANXIN_NUMBER", number);
     OriginateAction action = new OriginateAction();
     action.setChannel(options.dial(number));
-    action.setApplication("AGI");
-    action.setData("agi://" + options.agiHost() + ":" + agiPort.getAsInt() + "/" + script);
+    action.setContext(OUTBOUND_CONTEXT);
+    action.setExten(script);
+    action.setPriority(1);
     action.setCallerId("12349");
     action.setTimeout(options.ringTimeout().toMillis());
     action.setAsync(true);
@@ -78,8 +87,12 @@ public final class Originations {
   }
 
   /** An operator's callback: ring their extension, then the dialplan dials the number ({@code anxin-callback}). */
-  public Future<OriginateReply> callback(String key, String operatorInterface, String username, String number,
+  public Future<OriginateReply> callback(String key, String operatorInterface, String username, String rawNumber,
                                          Long elderId) {
+    String number = CallerId.sanitize(rawNumber).replace("+", "00");
+    if (number.length() < 3) {
+      return Future.failedFuture(BusException.badRequest("'" + rawNumber + "' is not a phone number"));
+    }
     OriginateRequest request = new OriginateRequest(key, number, "OPERATOR_CALLBACK", null, elderId, null);
     if (!ami.up()) {
       return Future.failedFuture(new BusException(BusFailure.UNAVAILABLE, "Asterisk (AMI) is not connected"));
@@ -90,7 +103,7 @@ public final class Originations {
       }
       OriginateAction action = new OriginateAction();
       action.setChannel(operatorInterface);
-      action.setContext("anxin-callback");
+      action.setContext(CALLBACK_CONTEXT);
       action.setExten(number);
       action.setPriority(1);
       action.setCallerId("12349");
@@ -123,6 +136,7 @@ public final class Originations {
         .findFirst().orElse(null);
     if (response == null || !"Success".equalsIgnoreCase(response.getResponse())) {
       String why = response == null ? "no OriginateResponse" : "not answered (reason " + response.getReason() + ")";
+      metrics.origination(request.purpose(), false);
       return outcome(request.key(), false, null, why);
     }
     return calls.open(response.getUniqueId(), number, "OUTBOUND")
@@ -136,7 +150,8 @@ public final class Originations {
             return callId;
           }
         }))
-        .compose(callId -> outcome(request.key(), true, callId, "answered"));
+        .compose(callId -> outcome(request.key(), true, callId, "answered"))
+        .onSuccess(r -> metrics.origination(request.purpose(), true));
   }
 
   private Future<Boolean> claim(OriginateRequest request, String number) {

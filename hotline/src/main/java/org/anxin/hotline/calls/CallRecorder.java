@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ public final class CallRecorder {
   private final ScreenPops pops;
   private final CallBus bus;
   private final Map<String, Future<?>> chains = new HashMap<>();
+  private final Map<String, CallEvent> live = new LinkedHashMap<>();
 
   public CallRecorder(CallStore store, ScreenPops pops, CallBus bus) {
     this.store = store;
@@ -42,9 +45,9 @@ public final class CallRecorder {
     }
   }
 
-  /** Calls being recorded now; for tests and metrics. */
-  public int live() {
-    return chains.size();
+  /** The latest state of every call in progress, oldest first. */
+  public List<CallEvent> live() {
+    return List.copyOf(live.values());
   }
 
   private Future<?> record(CallSignal s) {
@@ -79,7 +82,13 @@ public final class CallRecorder {
   }
 
   private void publish(CallStore.CallRow row, String state, CallSignal s) {
-    bus.publish(new CallEvent(s.uniqueId(), row.id(), state, row.callerNumber(), row.elderId(), s.queue(),
-        s.position(), s.memberName(), s.at()));
+    CallEvent event = new CallEvent(s.uniqueId(), row.id(), state, row.callerNumber(), row.elderId(), s.queue(),
+        s.position(), s.memberName(), s.at());
+    if (state.equals("ENDED")) {
+      live.remove(s.uniqueId());
+    } else {
+      live.put(s.uniqueId(), event);
+    }
+    bus.publish(event);
   }
 }

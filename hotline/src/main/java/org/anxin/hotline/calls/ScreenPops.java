@@ -3,6 +3,7 @@ package org.anxin.hotline.calls;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.infra.bus.stream.StreamBus;
 import org.anxin.infra.bus.stream.StreamNotice;
 import org.anxin.infra.db.Database;
@@ -30,10 +31,12 @@ public final class ScreenPops {
 
   private final Database database;
   private final StreamBus stream;
+  private final HotlineMetrics metrics;
 
-  public ScreenPops(Database database, StreamBus stream) {
+  public ScreenPops(Database database, StreamBus stream, HotlineMetrics metrics) {
     this.database = database;
     this.stream = stream;
+    this.metrics = metrics;
   }
 
   public Future<Void> pop(CallStore.CallRow call, String iface) {
@@ -57,6 +60,7 @@ public final class ScreenPops {
     }).map(notice -> {
       if (notice != null) {
         stream.publish(notice);
+        metrics.screenPop();
       }
       return null;
     });

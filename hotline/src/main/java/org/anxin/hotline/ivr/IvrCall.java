@@ -1,5 +1,7 @@
 package org.anxin.hotline.ivr;
 
+import io.vertx.core.Future;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,12 @@ final class IvrCall {
   Result result = Result.QUEUE;
   Long orderId;
   boolean hungUp;
+  /** The first transaction (call row, caller match), started while the greeting plays. */
+  Future<IvrStart.Started> starting;
+  /** An order on its way (created and recorded on the call), started while the caller hears it is being made. */
+  Future<Long> ordering;
+  /** The outcome's write, once started; a call records its outcome once. */
+  Future<Void> recorded;
 
   IvrCall(String uniqueId, String caller) {
     this.uniqueId = uniqueId;

@@ -2,6 +2,7 @@ package org.anxin.hotline.ivr;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.hotline.agi.AgiWait;
 import org.anxin.hotline.calls.CallStore;
 import org.anxin.infra.bus.orders.ServiceType;
@@ -33,29 +34,35 @@ public final class IvrScript implements AgiScript {
   private final IvrStart start;
   private final IvrActions actions;
   private final Duration timeout;
+  private final HotlineMetrics metrics;
 
-  public IvrScript(CallStore calls, IvrStart start, IvrActions actions, Duration timeout) {
+  public IvrScript(CallStore calls, IvrStart start, IvrActions actions, Duration timeout, HotlineMetrics metrics) {
     this.calls = calls;
     this.start = start;
     this.actions = actions;
     this.timeout = timeout;
+    this.metrics = metrics;
   }
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
     IvrCall call = new IvrCall(request.getUniqueId(), CallerId.sanitize(request.getCallerIdNumber()));
+    long began = System.nanoTime();
     try {
       run(call, channel);
     } catch (AgiHangupException e) {
       call.hungUp = true;
     } finally {
       finish(call);
+      metrics.ivrCall(call.result.name(), call.intent, call.hungUp, Duration.ofNanos(System.nanoTime() - began));
     }
   }
 
   private void run(IvrCall call, AgiChannel channel) throws AgiException {
     channel.answer();
-    IvrStart.Started started = AgiWait.await(start.start(call.uniqueId, call.caller), timeout).orElse(null);
+    call.starting = start.start(call.uniqueId, call.caller);
+    channel.streamFile(Prompts.WELCOME);
+    IvrStart.Started started = AgiWait.await(call.starting, timeout).orElse(null);
     if (started == null) {
       toOperator(call, channel, "NO_RECORD", IvrCall.NORMAL_PRIORITY);
       return;
@@ -70,7 +77,6 @@ public final class IvrScript implements AgiScript {
           : call.match.kind().name(), IvrCall.NORMAL_PRIORITY);
       return;
     }
-    channel.streamFile(Prompts.WELCOME);
     if (call.elder == null && !chooseElder(call, channel)) {
       toOperator(call, channel, "CHOOSE_ELDER", IvrCall.NORMAL_PRIORITY);
       return;
@@ -118,10 +124,11 @@ public final class IvrScript implements AgiScript {
 
   private void serve(IvrCall call, AgiChannel channel, ServiceType type) throws AgiException {
     long callId = call.callId;
-    Future<Long> recorded = actions.order(call.elder.id(), type, callId, call.caller)
+    call.ordering = actions.order(call.elder.id(), type, callId, call.caller)
         .compose(order -> calls.event(callId, "ORDER_CREATED", new JsonObject().put("orderId", order.id())
             .put("type", type.name()).put("state", order.state())).map(order.id()));
-    call.orderId = AgiWait.await(recorded, timeout).orElse(null);
+    channel.streamFile(Prompts.ORDERING);
+    call.orderId = AgiWait.await(call.ordering, timeout).orElse(null);
     if (call.orderId == null) {
       record(call, "ORDER_FAILED", new JsonObject().put("type", type.name()));
       channel.streamFile(Prompts.ORDER_FAILED);
@@ -140,33 +147,41 @@ public final class IvrScript implements AgiScript {
     }
   }
 
+  /** The SOS is raised while the caller hears that help is coming; the call queues ahead of everyone. */
   private void emergency(IvrCall call, AgiChannel channel) throws AgiException {
-    boolean raised = AgiWait.await(actions.sos(call.elder, call.callId, call.caller).map(true), timeout)
-        .orElse(false);
-    record(call, raised ? "SOS_RAISED" : "SOS_FAILED", new JsonObject().put("elderId", call.elder.id()));
+    long callId = call.callId;
+    JsonObject details = new JsonObject().put("elderId", call.elder.id());
+    Future<Void> raised = actions.sos(call.elder, callId, call.caller).map(true).otherwise(false)
+        .compose(ok -> calls.event(callId, ok ? "SOS_RAISED" : "SOS_FAILED", details));
     toOperator(call, channel, "EMERGENCY", IvrCall.EMERGENCY_PRIORITY);
+    AgiWait.await(raised, timeout);
   }
 
   private void toOperator(IvrCall call, AgiChannel channel, String intent, int priority) throws AgiException {
     call.intent = intent;
     call.priority = priority;
     call.result = IvrCall.Result.QUEUE;
-    setRouting(call, channel);
-    channel.streamFile(priority == IvrCall.EMERGENCY_PRIORITY ? Prompts.SOS_RAISED : Prompts.TO_OPERATOR);
+    route(call, channel, priority == IvrCall.EMERGENCY_PRIORITY ? Prompts.SOS_RAISED : Prompts.TO_OPERATOR);
   }
 
   private void done(IvrCall call, AgiChannel channel, String intent) throws AgiException {
     call.intent = intent;
     call.result = IvrCall.Result.DONE;
-    setRouting(call, channel);
-    channel.streamFile(Prompts.GOODBYE);
+    route(call, channel, Prompts.GOODBYE);
   }
 
-  private static void setRouting(IvrCall call, AgiChannel channel) throws AgiException {
+  /**
+   * Sets the dialplan's variables and records the outcome while the last prompt plays, so that the call row says
+   * what the caller chose before AMI reports them in the queue.
+   */
+  private void route(IvrCall call, AgiChannel channel, String lastPrompt) throws AgiException {
     channel.setVariable("ANXIN_INTENT", call.intent);
     channel.setVariable("ANXIN_QUEUE_PRIORITY", String.valueOf(call.priority));
     channel.setVariable("ANXIN_ELDER_ID", call.elder == null ? "" : String.valueOf(call.elder.id()));
     channel.setVariable("ANXIN_IVR_RESULT", call.result.name());
+    Future<Void> recorded = recordOutcome(call);
+    channel.streamFile(lastPrompt);
+    await(call, recorded);
   }
 
   /** One digit, or "" for silence (GET DATA answers {@code result=} with nothing on a timeout). */
@@ -187,14 +202,35 @@ public final class IvrScript implements AgiScript {
     }
   }
 
+  /**
+   * After a hang-up (or anything that ended the script before its outcome was recorded): waits for a call row and
+   * an order still in progress, then records how far the call got.
+   */
   private void finish(IvrCall call) {
-    if (call.callId == null) {
+    if (call.recorded != null) {
       return;
     }
-    Future<Void> stored = calls.ivrDone(call.callId, call.elderId(), call.choiceList(), call.intent, call.priority,
-        new JsonObject().put("result", call.result.name()).put("intent", call.intent)
-            .put("choices", call.choiceList()).put("hungUp", call.hungUp).put("orderId", call.orderId));
-    if (AgiWait.await(stored.map(true), timeout).isEmpty()) {
+    if (call.callId == null && call.starting != null) {
+      call.callId = AgiWait.await(call.starting, timeout).map(IvrStart.Started::callId).orElse(null);
+    }
+    if (call.orderId == null && call.ordering != null) {
+      call.orderId = AgiWait.await(call.ordering, timeout).orElse(null);
+    }
+    if (call.callId != null) {
+      await(call, recordOutcome(call));
+    }
+  }
+
+  private Future<Void> recordOutcome(IvrCall call) {
+    call.recorded = call.callId == null ? Future.succeededFuture() : calls.ivrDone(call.callId, call.elderId(),
+        call.choiceList(), call.intent, call.priority, new JsonObject().put("result", call.result.name())
+            .put("intent", call.intent).put("choices", call.choiceList()).put("hungUp", call.hungUp)
+            .put("orderId", call.orderId));
+    return call.recorded;
+  }
+
+  private void await(IvrCall call, Future<Void> recorded) {
+    if (AgiWait.await(recorded.map(true), timeout).isEmpty()) {
       LOG.warn("The IVR outcome of call {} was not recorded in time", call.callId);
     }
   }

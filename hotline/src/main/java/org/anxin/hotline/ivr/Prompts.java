@@ -14,6 +14,8 @@ final class Prompts {
   static final String WHICH_ELDER = "anxin/which-elder";
   /** 输入有误，请重新选择。 */
   static final String INVALID = "anxin/invalid";
+  /** 正在为您下单，请稍候。 (plays while the order is made) */
+  static final String ORDERING = "anxin/ordering";
   /** 您的服务已预约，订单号是： (followed by SayDigits) */
   static final String ORDER_PLACED = "anxin/order-placed";
   /** 需要人工服务请按0，结束请挂机。 */

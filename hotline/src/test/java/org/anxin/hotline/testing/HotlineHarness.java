@@ -3,6 +3,7 @@ package org.anxin.hotline.testing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.HotlineMetrics;
 import org.anxin.hotline.HotlineOptions;
 import org.anxin.hotline.HotlineScripts;
 import org.anxin.hotline.agi.AgiServerVerticle;
@@ -47,6 +48,8 @@ public final class HotlineHarness implements AutoCloseable {
   public final Fixtures fixtures;
   public final StandIns standIns;
   public final HealthChecks health = new HealthChecks();
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  public final HotlineMetrics metrics = new HotlineMetrics(registry);
   public final List<StreamNotice> notices = new CopyOnWriteArrayList<>();
   public PbxSimulator pbx;
   private AlarmRaiser raiser;
@@ -77,14 +80,14 @@ public final class HotlineHarness implements AutoCloseable {
     Settings settings = Settings.fromMap(Map.of(HotlineOptions.AGI_PORT, "0",
         HotlineOptions.BUS_TIMEOUT_MS, String.valueOf(busTimeoutMs), HotlineOptions.AGI_THREADS, "300"));
     h.agi = new AgiServerVerticle(HotlineOptions.from(settings), new HotlineScripts(HotlineOptions.from(settings),
-        h.database, h.raiser));
+        h.database, h.raiser, h.metrics));
     await(h.vertx.deployVerticle(h.agi));
     h.pbx = await(PbxSimulator.start(h.vertx, PbxOptions.local(h.agi.port(), AMI_SECRET).withPromptMs(promptMs)));
     Settings withAmi = settings.with(HotlineOptions.AMI_HOST, "127.0.0.1")
         .with(HotlineOptions.AMI_PORT, h.pbx.amiPort()).with(HotlineOptions.AMI_PASSWORD, AMI_SECRET)
         .with(HotlineOptions.RING_TIMEOUT_S, 5);
     await(h.vertx.deployVerticle(new AmiVerticle(HotlineOptions.from(withAmi), h.database, h.health,
-        h.agi::port)));
+        h.metrics)));
     Await.until(Duration.ofSeconds(10), "AMI logged in", () -> h.amiHealth().up());
     return h;
   }

@@ -27,9 +27,8 @@ import java.util.function.Supplier;
 /**
  * One running node: its database (embedded or external, migrated, with its retention job on a timer), its broker
  * (embedded or external), the modules named by {@code ANXIN_MODULES}, and one HTTP server with {@code /health} and
- * {@code /metrics}. {@link #stop} undoes
- * it in reverse: stop taking requests, undeploy the modules (they finish their work in flight), close the broker and
- * the database.
+ * {@code /metrics}. {@link #stop} undoes it in reverse: stop taking requests, undeploy the modules (they finish their
+ * work in flight), close the broker and the database.
  */
 public final class Node {
 
@@ -94,8 +93,7 @@ public final class Node {
   private Future<Void> startSteps() {
     return NodeStorage.open(vertx, options.dataDir(), DatabaseOptions.from(settings))
         .compose(this::useStorage)
-        .compose(ignored -> startBroker())
-        .compose(this::useBroker)
+        .compose(ignored -> migrateWhileTheBrokerStarts())
         .compose(ignored -> deployments.deploy(modules, context))
         .compose(ignored -> http.listen())
         .map(this::announce);
@@ -109,6 +107,14 @@ public final class Node {
     health.register(NodeMetrics.DATABASE_CHECK, () -> opened.database().ping()
         .map(ok -> ok ? Status.up(details) : new Status(false, details.copy().put("reason", "no valid connection"))));
     return Future.succeededFuture();
+  }
+
+  /**
+   * The two slowest steps of a first start overlap. A device that logs in before the schema exists on a first start
+   * is refused and retries; no module runs before both are done.
+   */
+  private Future<Void> migrateWhileTheBrokerStarts() {
+    return Future.join(storage.migrate(), startBroker().compose(this::useBroker)).mapEmpty();
   }
 
   private Future<NodeBroker> startBroker() {
@@ -129,7 +135,7 @@ public final class Node {
 
   private Void announce(int httpPort) {
     String host = reachableHost(serving.http().host());
-    endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(),
+    endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(), broker.tlsEndpoint(),
         "agi://" + host + ":" + serving.agiPort(), false, ProcessHandle.current().pid(), startedAt);
     endpoints.write(options.dataDir());
     metrics.recordStart(version(), deployments.running(), startedAt);
@@ -149,20 +155,12 @@ public final class Node {
     return Objects.requireNonNullElse(Node.class.getPackage().getImplementationVersion(), "dev");
   }
 
-  public Vertx vertx() {
-    return vertx;
-  }
-
   public NodeContext context() {
     return context;
   }
 
   public Endpoints endpoints() {
     return endpoints;
-  }
-
-  public ServingOptions serving() {
-    return serving;
   }
 
   /**

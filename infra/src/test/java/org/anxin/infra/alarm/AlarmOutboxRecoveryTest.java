@@ -8,6 +8,7 @@ import org.anxin.infra.db.Migrations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The alarm outbox while a private PostgreSQL stops and comes back")
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AlarmOutboxRecoveryTest {
 
   @TempDir

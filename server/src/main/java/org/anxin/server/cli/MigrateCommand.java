@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Applies the schema migrations to the configured (or embedded) database and exits. */
+/**
+ * Applies the schema migrations to the configured database, or to the embedded one in the data folder (joining it
+ * when a node already runs there), and exits.
+ */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Apply the database migrations (ANXIN_DB_URL, or the embedded PostgreSQL in ANXIN_DATA_DIR) and exit.")
+    description = "Apply the database migrations (ANXIN_DB_URL, or the embedded PostgreSQL in ANXIN_DATA_DIR), exit.")
 public final class MigrateCommand implements Callable<Integer> {
 
   @Spec
@@ -25,12 +29,19 @@ public final class MigrateCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try {
       Settings settings = Settings.load(vertx, Map.of());
-      NodeStorage storage = NodeStorage.open(vertx, NodeOptions.from(settings).dataDir(), DatabaseOptions.from(settings))
-          .await();
-      storage.close();
-      spec.commandLine().getOut().println("The schema is up to date (" + storage.migrationsApplied()
-          + " migrations applied now).");
-      return 0;
+      Path dataDir = NodeOptions.from(settings).dataDir();
+      DatabaseOptions options = DatabaseOptions.from(settings);
+      if (options.embedded()) {
+        options = RunningEmbeddedDatabase.find(dataDir, options).orElse(options);
+      }
+      NodeStorage storage = NodeStorage.open(vertx, dataDir, options).await();
+      try {
+        int applied = storage.migrate().await();
+        spec.commandLine().getOut().println("The schema is up to date (" + applied + " migrations applied now).");
+        return 0;
+      } finally {
+        storage.close();
+      }
     } finally {
       vertx.close().await();
     }

@@ -118,9 +118,11 @@ record DemoCounty(List<Township> townships, List<Provider> providers, List<Volun
       return new Village(name, lat, lon, households, names.younger(), mobile());
     }
 
-    /** Elders 0, 4 and 7 of a village are Party members, 1 and 5 have dementia; the rest live alone or have an empty nest. */
+    /**
+     * Elders 0, 4 and 7 of a village are Party members, 1 and 5 have dementia; each lives alone or has an empty nest.
+     */
     private Elder elder(String township, String village, String surname, boolean first, int index, boolean alone) {
-      boolean male = first ? random.nextInt(10) < 7 : false;
+      boolean male = first && random.nextInt(10) < 7;
       String name = first ? names.elder(surname, male) : names.elder(names.surname(), false);
       LocalDate birth = LocalDate.of(1932 + random.nextInt(24), 1 + random.nextInt(12), 1 + random.nextInt(28));
       List<String> categories = new ArrayList<>();

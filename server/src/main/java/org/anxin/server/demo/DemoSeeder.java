@@ -77,8 +77,8 @@ final class DemoSeeder {
       seeder.provider(provider);
     }
     for (Volunteer volunteer : county.volunteers()) {
-      seeder.execute(DemoSql.VOLUNTEER, volunteer.name(), volunteer.phone(), seeder.townshipIds.get(volunteer.township()),
-          seeder.textArray(volunteer.skills()));
+      seeder.execute(DemoSql.VOLUNTEER, volunteer.name(), volunteer.phone(),
+          seeder.townshipIds.get(volunteer.township()), seeder.textArray(volunteer.skills()));
     }
     return Optional.of(new Seeded(seeder.devices, seeder.users()));
   }

@@ -12,6 +12,8 @@ public enum HotlineAction {
   CALLBACK,
   /** The disposition and note of a call the operator handled. */
   WRAP_UP,
+  /** The calls in progress now, as their latest {@link CallEvent}s (for a console that just connected). */
+  LIVE_CALLS,
   /** Proactive care calls (主动关怀) to the {@code limit} elders living alone most at risk. */
   CARE_ROUND
 }
