@@ -49,11 +49,19 @@ function chart(id, xs, series) {
       points: { show: true } }))] }, data, box);
 }
 
+/** The summary's three lists as rows of one shape, keyed by day and township. */
+function otherRows(summary) {
+  return [...summary.alarms.map(r => ({ day: r.day, township: r.township, alarms: r.alarms, onSite: r.onSite })),
+    ...summary.orders.map(r => ({ day: r.day, township: r.township, ordersDone: r.done, ordersOnTime: r.doneOnTime })),
+    ...summary.calls.map(r => ({ day: r.day, township: r.township, calls: r.calls, callsAnswered: r.answered }))];
+}
+
 async function load() {
   const from = $('#report-from').value;
   const to = $('#report-to').value;
-  const [ack, other] = await Promise.all([api.get(`/api/reports/ack-times${query({ from, to })}`),
-    api.get(`/api/reports/overview${query({ from, to })}`)]);
+  const [ack, summary] = await Promise.all([api.get(`/api/reports/ack-times${query({ from, to })}`),
+    api.get(`/api/reports/summary${query({ from, to })}`)]);
+  const other = { rows: otherRows(summary) };
   const a = sum(ack.rows, ACK);
   const o = sum(other.rows, OTHER);
   fill($('#summary'), tile('sup.alarms', a.alarms, 'sum-alarms'),

@@ -87,7 +87,6 @@ public class ConsoleVerticle extends VerticleBase {
     new AdminRoutes(database, vertx.eventBus()).mount(routes);
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);
     new StreamRoutes(hub).mount(routes);
-    new org.anxin.console.web.OverviewRoutes(database, zone).mount(routes);
     new org.anxin.console.web.EscalationRoutes(database).mount(routes);
     JsonObject openApi = OpenApi.document(routes.docs());
     api.get("/openapi.json").handler(rc -> rc.json(openApi));
