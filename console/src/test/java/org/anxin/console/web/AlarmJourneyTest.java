@@ -116,7 +116,9 @@ class AlarmJourneyTest {
   @DisplayName("the supervisor's page shows today's alarms, the shares acknowledged within 60 s and 180 s, and the "
       + "responders on site")
   void supervisorFigures() throws Exception {
-    // GIVEN an alarm acknowledged at once
+    // GIVEN two weeks of handled alarms, orders and calls in both townships
+    seedHistory();
+    // AND an alarm acknowledged at once
     long id = console.raise(people.elderB(), people.householdB(), AlarmType.SMOKE, 1);
     operator.find(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"));
     operator.click(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"));
@@ -134,6 +136,40 @@ class AlarmJourneyTest {
       assertTrue(supervisor.find(By.cssSelector("#sum-on-site b")).getText().matches("\\d+ / [1-9]\\d*"));
       supervisor.screenshot("supervisor.png");
     }
+  }
+
+  /** Per day and township: closed alarms acknowledged after 20..200 s, done orders, calls, some late or missed. */
+  private void seedHistory() {
+    console.sql(c -> {
+      try (var st = c.prepareStatement("""
+          INSERT INTO alarms (elder_id, household_id, village_id, township_id, type, priority, state, opened_at,
+                              acknowledged_at, acknowledged_by, on_site_at, closed_at)
+          SELECT e, h, v, t, 'SOS', 1, 'RESOLVED', o, o + ((g * 37) % 200 + 20) * interval '1 second', 'op',
+                 CASE WHEN g % 4 <> 0 THEN o + interval '20 minutes' END, o + interval '1 hour'
+          FROM generate_series(1, 84) g, LATERAL (SELECT now() - (g % 14 + 1) * interval '1 day' AS o) x,
+               LATERAL (SELECT CASE WHEN g % 2 = 0 THEN ?::bigint ELSE ?::bigint END AS e,
+                               CASE WHEN g % 2 = 0 THEN ?::bigint ELSE ?::bigint END AS h,
+                               CASE WHEN g % 2 = 0 THEN ?::bigint ELSE ?::bigint END AS v,
+                               CASE WHEN g % 2 = 0 THEN ?::bigint ELSE ?::bigint END AS t) y;
+          INSERT INTO service_orders (elder_id, type, state, source, created_by, created_at, done_at, sla_flag)
+          SELECT CASE WHEN g % 2 = 0 THEN ?::bigint ELSE ?::bigint END, 'MEAL', 'DONE', 'SCHEDULE', 'seed',
+                 now() - (g % 14 + 1) * interval '1 day', now() - (g % 14 + 1) * interval '1 day' + interval '2 hours',
+                 g % 6 = 0
+          FROM generate_series(1, 56) g;
+          INSERT INTO calls (channel_uniqueid, caller_number, elder_id, started_at, answered_at)
+          SELECT 'seed.' || g, '1380000000' || (g % 10), CASE WHEN g % 2 = 0 THEN ?::bigint ELSE ?::bigint END,
+                 now() - (g % 14 + 1) * interval '1 day', CASE WHEN g % 9 <> 0 THEN now() - (g % 14 + 1) * interval
+                 '1 day' + interval '15 seconds' END
+          FROM generate_series(1, 70) g""")) {
+        Object[] args = {people.elderA(), people.elderB(), people.householdA(), people.householdB(), people.villageA(),
+            people.villageB(), people.townshipA(), people.townshipB(), people.elderA(), people.elderB(),
+            people.elderA(), people.elderB()};
+        for (int i = 0; i < args.length; i++) {
+          st.setObject(i + 1, args[i]);
+        }
+        return st.execute();
+      }
+    });
   }
 
   private static void live(Browser b) {
