@@ -10,6 +10,12 @@ const ACTIONS = [['acknowledge', 'primary'], ['on-site', ''], ['resolve', ''], [
 const TRACK_BEFORE_MS = 15 * 60 * 1000;
 const TRACK_DEFAULT_MS = 2 * 60 * 60 * 1000;
 
+/** When the elder left the zone: the first fix of the track the gateway raised the alarm with. */
+function leftAt(alarm) {
+  const first = alarm.details?.track?.[0]?.ts;
+  return first ?? alarm.openedAt - TRACK_BEFORE_MS;
+}
+
 export class AlarmDetail {
   constructor(box, view, lookup, update, orders) {
     this.box = box;
@@ -29,7 +35,7 @@ export class AlarmDetail {
       const elder = await api.get(`/api/elders/${alarm.elderId}`);
       if (this.id !== id) return;
       this.box.querySelector('.elder-slot').append(elderFacts(elder));
-      const since = alarm.type === 'FENCE_EXIT' ? alarm.openedAt - TRACK_BEFORE_MS : Date.now() - TRACK_DEFAULT_MS;
+      const since = alarm.type === 'FENCE_EXIT' ? leftAt(alarm) : Date.now() - TRACK_DEFAULT_MS;
       await showOnMap(this.view, elder, since);
       this.orders.forElder(elder.id);
     }
@@ -45,7 +51,8 @@ export class AlarmDetail {
         el('span', { class: `state state-${alarm.state}`, id: 'detail-state', text: stateLabel(alarm.state) })),
       facts([['detail.opened', formatDateTime(alarm.openedAt)], ['detail.acknowledged',
         alarm.acknowledgedAt ? `${formatDateTime(alarm.acknowledgedAt)} ${alarm.acknowledgedBy ?? ''}` : null],
-      ['detail.occurrences', alarm.occurrences], ['elder.address', alarm.address], ['detail.device', alarm.deviceId]]),
+      ['detail.occurrences', alarm.occurrences], ['elder.address', alarm.address], ['detail.device', alarm.deviceId],
+      ['detail.distance', alarm.details?.distanceM === undefined ? null : `${alarm.details.distanceM} m`]]),
       note, el('div', { class: 'actions' }, buttons),
       el('details', {}, el('summary', { text: t('detail.events') }),
         el('ul', {}, (alarm.events || []).map(ev => el('li', { text: `${formatDateTime(ev.at)} ${ev.kind} ${ev.actor ?? ''}` })))),

@@ -10,6 +10,11 @@ export function facts(pairs) {
     .map(([k, v]) => [el('dt', { text: t(k) }), el('dd', { text: v })]));
 }
 
+/** The Party member record's fields as "name: value" lines, lists joined. */
+function partyRecord(record) {
+  return Object.entries(record).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : v}`).join('\n');
+}
+
 export function elderFacts(elder) {
   const devices = (elder.devices || []).map(d => `${d.id} (${d.online ? t('status.online') : t('status.offline')}`
     + `${d.bat !== null && d.bat !== undefined ? `, ${d.bat}%` : ''})`).join('; ');
@@ -23,7 +28,7 @@ export function elderFacts(elder) {
       ['elder.area', [elder.township, elder.village].filter(Boolean).join(' · ')],
       ['elder.categories', (elder.categories || []).map(c => t(`category.${c}`)).join('、')],
       ['elder.party', party],
-      ['elder.partyRecord', elder.partyRecord ? JSON.stringify(elder.partyRecord) : null],
+      ['elder.partyRecord', elder.partyRecord ? partyRecord(elder.partyRecord) : null],
       ['elder.devices', devices],
       ['elder.carers', (elder.carers || []).map(c => `${c.name} ${c.phone ?? ''}`).join('; ')],
     ]));
@@ -41,7 +46,7 @@ export async function showOnMap(view, elder, since) {
   if (track.points.length > 1) drawTrack(view.layer, track.points);
   const fix = location.lastFix;
   if (fix) drawFix(view.layer, fix.lat, fix.lon, `${elder.name} ${formatDateTime(fix.at)}`);
-  fit(view);
   view.map.invalidateSize();
+  fit(view);
   return location;
 }

@@ -136,10 +136,11 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Saves a screenshot of the whole page under {@code target/screenshots/}; and under {@code docs/console/} when
-   * asked with {@code -Danxin.docs=true}.
+   * Saves a screenshot of the whole page (its passing toast hidden) under {@code target/screenshots/}; and under
+   * {@code docs/console/} when asked with {@code -Danxin.docs=true}.
    */
   public Path screenshot(String file) {
+    script("const toast = document.getElementById('toast'); if (toast) toast.hidden = true;");
     Path shot = saveWholePage(Path.of("target", "screenshots"), file);
     if (Boolean.getBoolean("anxin.docs")) {
       copy(shot, Path.of("..", "docs", "console", file));

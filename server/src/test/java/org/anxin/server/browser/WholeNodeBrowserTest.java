@@ -154,9 +154,14 @@ class WholeNodeBrowserTest {
       publish("telemetry", "\"lat\":" + (lat + 0.018) + ",\"lon\":" + lon + ",\"acc\":10,\"src\":\"gnss\"");
       Thread.sleep(300);
     }
-    // THEN the gateway raised FENCE_EXIT, and the operator sees it
+    // THEN the gateway raised FENCE_EXIT, and the operator sees it with its distance, the zone and the track
     assertTrue(number("SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'FENCE_EXIT'", elderId) == 1);
-    operator.find(fence);
+    publish("telemetry", "\"lat\":" + (lat + 0.02) + ",\"lon\":" + (lon + 0.002) + ",\"acc\":10,\"src\":\"gnss\"");
+    operator.click(fence);
+    operator.find(By.cssSelector("#detail-body .elder h3"));
+    assertTrue(operator.find(By.id("detail-body")).getText().contains("离开安全区"));
+    operator.until(d -> d.findElements(By.cssSelector("#detail-map path.leaflet-interactive")).size() >= 3);
+    operator.screenshot("operator-fence.png");
   }
 
   @Test
