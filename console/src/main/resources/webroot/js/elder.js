@@ -34,6 +34,13 @@ export function elderFacts(elder) {
     ]));
 }
 
+/** The newer of the device's latest state and the track's last point (the state is written a little later). */
+function newest(lastFix, lastPoint) {
+  const point = lastPoint ? { lat: lastPoint.lat, lon: lastPoint.lon, at: lastPoint.ts } : null;
+  if (!lastFix) return point;
+  return point && point.at > lastFix.at ? point : lastFix;
+}
+
 /** Draws the elder's zones, home, last fix and the track since {@code since} on the map view. */
 export async function showOnMap(view, elder, since) {
   view.layer.clearLayers();
@@ -44,7 +51,7 @@ export async function showOnMap(view, elder, since) {
   ]);
   if (location.home?.lat !== null && location.home?.lat !== undefined) drawHome(view.layer, location.home.lat, location.home.lon);
   if (track.points.length > 1) drawTrack(view.layer, track.points);
-  const fix = location.lastFix;
+  const fix = newest(location.lastFix, track.points[track.points.length - 1]);
   if (fix) drawFix(view.layer, fix.lat, fix.lon, `${elder.name} ${formatDateTime(fix.at)}`);
   view.map.invalidateSize();
   fit(view);

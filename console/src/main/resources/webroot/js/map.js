@@ -99,5 +99,5 @@ export function drawHome(target, lat, lon) {
 /** Shows everything on the layer, or stays put when it is empty. */
 export function fit(view) {
   const bounds = L.featureGroup(view.layer.getLayers()).getBounds();
-  if (bounds.isValid()) view.map.fitBounds(bounds.pad(0.3), { maxZoom: 16 });
+  if (bounds.isValid()) view.map.fitBounds(bounds.pad(0.3), { maxZoom: 16, animate: false });
 }

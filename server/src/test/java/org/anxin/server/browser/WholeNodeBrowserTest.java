@@ -157,10 +157,12 @@ class WholeNodeBrowserTest {
     // THEN the gateway raised FENCE_EXIT, and the operator sees it with its distance, the zone and the track
     assertTrue(number("SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'FENCE_EXIT'", elderId) == 1);
     publish("telemetry", "\"lat\":" + (lat + 0.02) + ",\"lon\":" + (lon + 0.002) + ",\"acc\":10,\"src\":\"gnss\"");
+    operator.until(d -> number("SELECT count(*) FROM telemetry WHERE device_id = ? AND lat > ?", DEVICE, lat + 0.01) >= 2);
     operator.click(fence);
     operator.find(By.cssSelector("#detail-body .elder h3"));
     assertTrue(operator.find(By.id("detail-body")).getText().contains("离开安全区"));
-    operator.until(d -> d.findElements(By.cssSelector("#detail-map path.leaflet-interactive")).size() >= 3);
+    operator.until(d -> ((Long) operator.script("return [...document.querySelectorAll('#detail-map path')]"
+        + ".filter(p => p.getBoundingClientRect().height > 0).length")) >= 4);
     operator.screenshot("operator-fence.png");
   }
 
