@@ -21,6 +21,7 @@ import org.anxin.console.api.OrderRoutes;
 import org.anxin.console.api.ReportRoutes;
 import org.anxin.console.api.admin.AdminRoutes;
 import org.anxin.console.api.admin.DeviceRoutes;
+import org.anxin.console.api.admin.EscalationRoutes;
 import org.anxin.console.auth.Access;
 import org.anxin.console.auth.Csrf;
 import org.anxin.console.auth.DatabaseSessionStore;
@@ -86,6 +87,7 @@ public class ConsoleVerticle extends VerticleBase {
     new CallRoutes(database, vertx.eventBus()).mount(routes);
     new AdminRoutes(database, vertx.eventBus()).mount(routes);
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);
+    new EscalationRoutes(database).mount(routes);
     new StreamRoutes(hub).mount(routes);
     new org.anxin.console.web.EscalationRoutes(database).mount(routes);
     JsonObject openApi = OpenApi.document(routes.docs());

@@ -117,6 +117,12 @@ class AdminTest {
         .put("nmae", "y")).expect(400).json().getString("message").contains("nmae"));
     assertEquals("conflict", admin.post("/api/admin/elders", new JsonObject().put("householdId", 999_999)
         .put("name", "x")).expect(409).json().getString("error"));
+    long provider = admin.post("/api/admin/providers", new JsonObject().put("name", "幸福食堂")
+        .put("serviceTypes", new JsonArray().add("MEAL")).put("dailyCapacity", 80)).expect(201).json().getLong("id");
+    admin.send(HttpMethod.PUT, "/api/admin/providers/" + provider + "/townships/" + people.townshipA(), null)
+        .expect(204);
+    assertEquals("10:30", admin.post("/api/admin/provider-slots", new JsonObject().put("providerId", provider)
+        .put("starts", "10:30").put("ends", "13:00").put("capacity", 40)).expect(201).json().getString("starts"));
     admin.send(HttpMethod.DELETE, "/api/admin/safe-zones/" + zone.getLong("id"), null).expect(204);
     admin.get("/api/admin/safe-zones/" + zone.getLong("id")).expect(404);
   }
@@ -142,5 +148,35 @@ class AdminTest {
     // AND a short password is refused
     admin.post("/api/admin/users", new JsonObject().put("username", "short").put("password", "abc")
         .put("role", "family")).expect(400);
+  }
+
+  @Test
+  @DisplayName("an escalation policy's steps are read with their targets and replaced as a whole")
+  void escalationPolicies() {
+    JsonArray policies = admin.get("/api/admin/escalation-policies").expect(200).json().getJsonArray("items");
+    assertTrue(policies.size() >= 3, policies.encode());
+    long priority3 = policies.stream().map(JsonObject.class::cast).filter(p -> p.getInteger("priority") == 3)
+        .findFirst().orElseThrow().getLong("id");
+    String steps = "/api/admin/escalation-policies/" + priority3 + "/steps";
+    assertFalse(admin.get(steps).expect(200).json().getJsonArray("steps").isEmpty());
+    JsonObject replaced = admin.send(HttpMethod.PUT, steps, new JsonObject().put("steps", new JsonArray()
+        .add(new JsonObject().put("waitS", 900).put("targets", new JsonArray()
+            .add(new JsonObject().put("recipient", "PRIMARY_CARERS").put("channels", new JsonArray().add("STREAM"))
+                .put("onShiftOnly", true))
+            .add(new JsonObject().put("recipient", "OPERATORS").put("channels", new JsonArray().add("STREAM")))))
+        .add(new JsonObject().put("waitS", 1800).put("targets", new JsonArray()
+            .add(new JsonObject().put("recipient", "SUPERVISOR").put("channels", new JsonArray().add("SMS")))))))
+        .expect(200).json();
+    JsonArray read = admin.get(steps).expect(200).json().getJsonArray("steps");
+    assertEquals(replaced.getJsonArray("steps"), read);
+    assertEquals(2, read.size());
+    assertEquals(900, read.getJsonObject(0).getInteger("waitS"));
+    assertEquals(2, read.getJsonObject(0).getJsonArray("targets").size());
+    assertEquals("bad_request", admin.send(HttpMethod.PUT, steps, new JsonObject().put("steps", new JsonArray()
+        .add(new JsonObject().put("waitS", 60).put("targets", new JsonArray()
+            .add(new JsonObject().put("recipient", "NOBODY").put("channels", new JsonArray().add("SMS")))))))
+        .expect(400).json().getString("error"));
+    assertEquals(2, admin.get(steps).expect(200).json().getJsonArray("steps").size());
+    console.as("op").get(steps).expect(403);
   }
 }

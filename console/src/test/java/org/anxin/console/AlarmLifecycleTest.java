@@ -81,6 +81,21 @@ class AlarmLifecycleTest {
   }
 
   @Test
+  @DisplayName("the family sees how an alarm was handled, without the names of the people who were notified")
+  void familySeesHistoryWithoutOtherPeople() throws Exception {
+    ApiClient operator = console.as("op");
+    ApiClient daughter = console.as("famA");
+    long hr = console.raise(people.elderA(), people.householdA(), AlarmType.HEART_RATE, 2);
+    Await.until(Console.WAIT, "a notification recorded", () -> operator.get("/api/alarms/" + hr).json()
+        .getJsonArray("events").encode().contains("NOTIFIED"));
+    String staffView = operator.get("/api/alarms/" + hr).expect(200).json().getJsonArray("events").encode();
+    String familyView = daughter.get("/api/alarms/" + hr).expect(200).json().getJsonArray("events").encode();
+    assertTrue(staffView.contains("\"name\""), staffView);
+    assertTrue(familyView.contains("NOTIFIED") && familyView.contains("\"step\""), familyView);
+    assertFalse(familyView.contains("\"name\"") || familyView.contains("\"userId\""), familyView);
+  }
+
+  @Test
   @DisplayName("a false alarm needs a note: 400 without, closed with one")
   void falseAlarmNeedsNote() throws Exception {
     ApiClient operator = console.as("op");

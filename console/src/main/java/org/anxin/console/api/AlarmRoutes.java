@@ -74,7 +74,7 @@ public final class AlarmRoutes {
         throw ApiException.notFound("alarm " + id);
       }
       AuditLog.write(c, p, "alarm.read", "alarm", id, new JsonObject().put("elderId", alarm.getLong("elderId")));
-      return alarm;
+      return Redaction.events(alarm, p);
     });
   }
 

@@ -73,8 +73,9 @@ public final class ApiErrors {
       case BAD_REQUEST -> ApiException.badRequest(e.getMessage());
       case NOT_FOUND -> new ApiException(404, "not_found", e.getMessage());
       case CONFLICT -> ApiException.conflict(e.getMessage());
-      case UNAVAILABLE -> new ApiException(503, "unavailable", "the dispatcher does not answer: " + e.getMessage());
-      case INTERNAL -> new ApiException(502, "dispatcher_failed", e.getMessage());
+      case UNAVAILABLE -> new ApiException(503, "unavailable", "the module that answers this is not answering: "
+          + e.getMessage());
+      case INTERNAL -> new ApiException(502, "module_failed", e.getMessage());
     };
   }
 

@@ -88,7 +88,7 @@ public final class OrderRoutes {
     long id = Bodies.pathId(rc, "id");
     return database.withConnection(c -> OrderSql.one(c, p.scope(), id))
         .compose(o -> o == null ? Future.failedFuture(ApiException.notFound("order " + id))
-            : Future.succeededFuture(o));
+            : Future.succeededFuture(Redaction.events(o, p)));
   }
 
   private Future<Reply> handleCreate(RoutingContext rc) {

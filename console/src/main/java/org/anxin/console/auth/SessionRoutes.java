@@ -13,6 +13,9 @@ import org.anxin.console.api.Bodies;
  */
 public final class SessionRoutes {
 
+  /** Longer input is no one's name or password; it would only cost hashing time and audit space. */
+  private static final int MAX_LENGTH = 200;
+
   private final Logins logins;
   private final Access access;
 
@@ -36,6 +39,9 @@ public final class SessionRoutes {
     String password = body.getString("password");
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
       throw ApiException.badRequest("'username' and 'password' are required");
+    }
+    if (username.length() > MAX_LENGTH || password.length() > MAX_LENGTH) {
+      throw ApiException.badRequest("'username' and 'password' have at most " + MAX_LENGTH + " characters");
     }
     return logins.check(username.trim(), password).compose(access::load).map(p -> signIn(rc.session(), p));
   }

@@ -24,7 +24,10 @@ final class Audiences {
   private Audiences() {
   }
 
-  /** Staff get the change as published; others its alarm and note, without delivery details about other people. */
+  /**
+   * Staff get the change as published; others its alarm with the step and note only, without delivery details about
+   * other people (as the API's alarm history does).
+   */
   static Function<Principal, JsonObject> alarm(AlarmChanged changed) {
     JsonObject full = changed.toJson();
     return p -> {
@@ -34,10 +37,13 @@ final class Audiences {
       if (p.staff()) {
         return full;
       }
-      JsonObject trimmed = full.copy();
-      String note = changed.details().getString("note");
-      trimmed.put("details", note == null ? new JsonObject() : new JsonObject().put("note", note));
-      return trimmed;
+      JsonObject kept = new JsonObject();
+      for (String key : new String[] {"note", "step"}) {
+        if (changed.details().containsKey(key)) {
+          kept.put(key, changed.details().getValue(key));
+        }
+      }
+      return full.copy().put("details", kept);
     };
   }
 

@@ -23,6 +23,9 @@ import java.util.function.Function;
  */
 public final class StreamHub {
 
+  /** Bounds the replay memory in a storm; a browser further behind gets a reset. */
+  private static final int MAX_RECENT = 10_000;
+
   private final Set<Connection> connections = new CopyOnWriteArraySet<>();
   private final Deque<StreamEvent> recent = new ArrayDeque<>();
   /** Tells this instance's ids from another's; generateSeed would block on a machine short of entropy. */
@@ -41,7 +44,8 @@ public final class StreamHub {
     seq++;
     StreamEvent event = new StreamEvent(instance + "-" + seq, seq, now, type, view);
     recent.addLast(event);
-    while (!recent.isEmpty() && recent.peekFirst().at() < now - replayWindow.toMillis()) {
+    while (!recent.isEmpty() && (recent.peekFirst().at() < now - replayWindow.toMillis()
+        || recent.size() > MAX_RECENT)) {
       recent.removeFirst();
     }
     connections.forEach(c -> c.send(event));

@@ -159,7 +159,7 @@ public final class Console implements AutoCloseable {
           new AlarmMetrics(new SimpleMeterRegistry()));
     }
     String key = "test|" + UUID.randomUUID();
-    raiser.raise(new RaiseRequest(key, AlarmSubject.elder(elderId, householdId, null), type, priority, null,
+    raiser.raise(new RaiseRequest(key, new AlarmSubject(elderId, householdId, null, null, null), type, priority, null,
         Instant.now(), null, null, null)).await();
     Await.until(WAIT, "alarm " + key + " stored", () -> stored.containsKey(key));
     return stored.get(key);

@@ -11,6 +11,7 @@ import org.anxin.gateway.rules.RuleActions;
 import org.anxin.gateway.rules.RuleBook;
 import org.anxin.gateway.rules.RuleEngine;
 import org.anxin.gateway.rules.RuleInput;
+import org.anxin.gateway.rules.StoredDevice;
 import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaiser;
@@ -56,7 +57,7 @@ public final class AlarmRules implements RuleActions {
   private final RuleBookLoader loader;
   private final RuleEngine engine;
   private final List<Long> timers = new ArrayList<>();
-  private Map<String, DeviceOwner> owners = Map.of();
+  private Map<String, StoredDevice> owners = Map.of();
   private AlarmRaiser raiser;
   private Vertx vertx;
   private MessageConsumer<Object> changes;
@@ -136,8 +137,7 @@ public final class AlarmRules implements RuleActions {
       owners = loaded.owners();
       engine.useBook(loaded.book());
       if (seed) {
-        loaded.owners().values().forEach(o -> engine.liveness().seed(o.kind(), o.deviceId(), o.elderId(),
-            o.householdId(), o.villageId(), o.townshipId(), o.intervalS(), o.lastSeen(), o.online(), o.lastMotion()));
+        loaded.owners().values().forEach(engine.liveness()::seed);
       }
       return raiser.reloadOpen();
     }).mapEmpty();
@@ -176,11 +176,6 @@ public final class AlarmRules implements RuleActions {
   @Override
   public boolean isOpen(AlarmSubject subject, AlarmType type) {
     return raiser.isOpen(subject, type);
-  }
-
-  /** Runs the timer checks now; for tests that move the clock. */
-  public void checkNow() {
-    engine.check();
   }
 
   public Future<Void> stop() {

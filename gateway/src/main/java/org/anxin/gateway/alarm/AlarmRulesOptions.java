@@ -21,6 +21,7 @@ public record AlarmRulesOptions(Duration reload, Duration check, OfflineCheck.Li
   public static final String OFFLINE_STABLE_S = "ANXIN_RULES_OFFLINE_STABLE_S";
   public static final String OUTAGE_MIN_DEVICES = "ANXIN_RULES_OUTAGE_MIN_DEVICES";
   public static final String OUTAGE_FRACTION = "ANXIN_RULES_OUTAGE_FRACTION";
+  public static final String OUTAGE_WINDOW_S = "ANXIN_RULES_OUTAGE_WINDOW_S";
   public static final String CLIENT_ID = "ANXIN_RULES_CLIENT_ID";
   public static final String SESSION_EXPIRY_S = "ANXIN_RULES_SESSION_EXPIRY_S";
 
@@ -29,7 +30,7 @@ public record AlarmRulesOptions(Duration reload, Duration check, OfflineCheck.Li
         Duration.ofSeconds(s.longValue(CHECK_S, 30)),
         new OfflineCheck.Limits(s.integer(OFFLINE_INTERVALS, 3), Duration.ofSeconds(s.longValue(LAST_WILL_GRACE_S, 60)),
             Duration.ofSeconds(s.longValue(OFFLINE_STABLE_S, 300)), s.integer(OUTAGE_MIN_DEVICES, 5),
-            fraction(s)),
+            fraction(s), Duration.ofSeconds(s.longValue(OUTAGE_WINDOW_S, 60))),
         s.string(CLIENT_ID, "anxin-alarms-1"), Duration.ofSeconds(s.longValue(SESSION_EXPIRY_S, 86_400)));
   }
 

@@ -8,6 +8,7 @@ import org.anxin.gateway.rules.LocalWindow;
 import org.anxin.gateway.rules.RuleBook;
 import org.anxin.gateway.rules.RuleInput;
 import org.anxin.gateway.rules.SafeZone;
+import org.anxin.gateway.rules.StoredDevice;
 import org.anxin.infra.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ final class RuleBookLoader {
   private static final Logger LOG = LoggerFactory.getLogger(RuleBookLoader.class);
 
   /** What one load found. */
-  record Loaded(RuleBook book, Map<String, DeviceOwner> owners) {
+  record Loaded(RuleBook book, Map<String, StoredDevice> owners) {
   }
 
   private final Database database;
@@ -106,8 +107,8 @@ final class RuleBookLoader {
     return points;
   }
 
-  private static Map<String, DeviceOwner> owners(Connection c, RuleBook book) throws SQLException {
-    Map<String, DeviceOwner> owners = new HashMap<>();
+  private static Map<String, StoredDevice> owners(Connection c, RuleBook book) throws SQLException {
+    Map<String, StoredDevice> owners = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(RulesSql.DEVICES)) {
       ps.setFetchSize(10_000);
       try (ResultSet rs = ps.executeQuery()) {
@@ -116,9 +117,10 @@ final class RuleBookLoader {
           Long elder = rs.getObject(3, Long.class);
           List<Long> residents = book.eldersOf(household);
           Long owner = elder != null ? elder : residents.size() == 1 ? residents.get(0) : null;
-          owners.put(rs.getString(1), new DeviceOwner(rs.getString(1), RuleInput.DeviceKind.valueOf(rs.getString(2)),
+          owners.put(rs.getString(1), new StoredDevice(rs.getString(1), RuleInput.DeviceKind.valueOf(rs.getString(2)),
               owner, household, rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getInt(7),
-              instant(rs.getTimestamp(8)), rs.getBoolean(9), instant(rs.getTimestamp(10))));
+              instant(rs.getTimestamp(8)), rs.getBoolean(9), instant(rs.getTimestamp(10)),
+              rs.getObject(11, Double.class), rs.getObject(12, Double.class), instant(rs.getTimestamp(13))));
         }
       }
     }

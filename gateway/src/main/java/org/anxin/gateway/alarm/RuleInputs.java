@@ -8,6 +8,7 @@ import org.anxin.gateway.decode.Envelope;
 import org.anxin.gateway.decode.StatusFields;
 import org.anxin.gateway.decode.TelemetryReading;
 import org.anxin.gateway.rules.RuleInput;
+import org.anxin.gateway.rules.StoredDevice;
 
 import java.time.Instant;
 
@@ -20,7 +21,7 @@ final class RuleInputs {
   }
 
   /** The rule input, or null for a message no rule reads (a command reply). */
-  static RuleInput from(Decoded message, DeviceOwner owner) {
+  static RuleInput from(Decoded message, StoredDevice owner) {
     JsonObject fields = fields(message);
     if (fields == null) {
       return null;

@@ -20,18 +20,21 @@ import java.util.Map;
  * alarm closes itself only once the device has been back for {@code stableFor}, so a device that flaps keeps one
  * open alarm. When at least {@code outageMinDevices} devices and {@code outageFraction} of a village (or, with no
  * village, a township) are silent together, one AREA_OUTAGE is raised for the area instead of an alarm per device;
- * it closes itself when fewer than half that fraction are still silent.
+ * it closes itself when fewer than half that fraction are still silent. A device's own alarm waits until it has
+ * been silent for {@code outageWindow}, so that devices of a cut area, which fall silent over a few seconds, are
+ * counted together first.
  */
 public final class OfflineCheck {
 
   /** The check's thresholds. */
   public record Limits(int intervals, Duration willGrace, Duration stableFor, int outageMinDevices,
-                       double outageFraction) {
+                       double outageFraction, Duration outageWindow) {
   }
 
   private final Limits limits;
   private final Map<String, Instant> flagged = new HashMap<>();
   private final Map<String, Instant> backSince = new HashMap<>();
+  private final Map<String, Instant> silentSince = new HashMap<>();
   private final Map<String, Outage> outages = new HashMap<>();
 
   private record Outage(Instant since, AlarmSubject subject) {
@@ -49,8 +52,10 @@ public final class OfflineCheck {
       totalByArea.merge(area(d), 1, Integer::sum);
       if (isSilent(d, now)) {
         silent.add(d);
+        silentSince.putIfAbsent(d.id, now);
         silentByArea.computeIfAbsent(area(d), a -> new ArrayList<>()).add(d);
       } else {
+        silentSince.remove(d.id);
         recoverIfStable(d, now, actions);
       }
     }
@@ -58,7 +63,8 @@ public final class OfflineCheck {
         actions));
     for (Liveness.Device d : silent) {
       backSince.remove(d.id);
-      if (!flagged.containsKey(d.id) && !outages.containsKey(area(d))) {
+      boolean waited = !silentSince.get(d.id).plus(limits.outageWindow()).isAfter(now);
+      if (waited && !flagged.containsKey(d.id) && !outages.containsKey(area(d))) {
         raiseOffline(d, now, actions);
       }
     }

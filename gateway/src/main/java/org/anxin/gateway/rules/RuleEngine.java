@@ -48,7 +48,7 @@ public final class RuleEngine {
   public RuleEngine(Clock clock, RuleBook book, OfflineCheck.Limits limits, RuleActions actions) {
     this.clock = clock;
     this.book = book;
-    this.actions = actions;
+    this.actions = new PositionedActions(actions, liveness);
     this.inactivity = new InactivityCheck(clock.instant());
     this.offline = new OfflineCheck(limits);
   }
@@ -56,10 +56,6 @@ public final class RuleEngine {
   /** Replaces the settings, e.g. after an elder's safe zone changed. */
   public void useBook(RuleBook fresh) {
     this.book = fresh;
-  }
-
-  public RuleBook book() {
-    return book;
   }
 
   public Liveness liveness() {

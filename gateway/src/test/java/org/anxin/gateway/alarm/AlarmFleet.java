@@ -8,15 +8,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The people and devices of the end-to-end alarm tests: elder 1 (wristbands wb-1, wb-3, wb-4; home terminal ht-1),
  * a wandering elder with dementia (wristband wb-2, terminal ht-2, a 300 m safe zone around home, the whole day as
- * night window) and elder 3 (terminal ht-3), all in one village.
+ * night window) and elder 3 (terminal ht-3), all in one village; every elder's "by day" is the whole day.
  */
 final class AlarmFleet {
 
   private static final double METRES_PER_DEGREE = 111_195;
+  /** The by-day windows cover the whole day, so the tests do not depend on the hour they run at. */
+  private static final String ALL_DAY = "{\"day\":\"00:00-00:00\"}";
   private final long elderId;
   private final long wanderer;
   private final double homeLat;
@@ -33,9 +36,9 @@ final class AlarmFleet {
     try (Connection c = database.dataSource().getConnection()) {
       long township = id(c, "INSERT INTO townships (name) VALUES ('Liangzhu') RETURNING id");
       long village = id(c, "INSERT INTO villages (township_id, name) VALUES (" + township + ", 'East') RETURNING id");
-      long one = elder(c, village, "'{}'", "{}");
-      long two = elder(c, village, "'{DEMENTIA}'", "{\"night\":\"00:00-00:00\"}");
-      long three = elder(c, village, "'{}'", "{}");
+      long one = elder(c, village, "'{}'", ALL_DAY);
+      long two = elder(c, village, "'{DEMENTIA}'", "{\"night\":\"00:00-00:00\",\"day\":\"00:00-00:00\"}");
+      long three = elder(c, village, "'{}'", ALL_DAY);
       device(c, "wb-1", "WRISTBAND", one);
       device(c, "wb-3", "WRISTBAND", one);
       device(c, "wb-4", "WRISTBAND", one);
@@ -57,6 +60,11 @@ final class AlarmFleet {
 
   long wanderer() {
     return wanderer;
+  }
+
+  /** A message's identity fields, timed {@code ago} before now (devices may report late, up to 7 days). */
+  JsonObject message(String deviceId, long seq, Duration ago) {
+    return message(deviceId, seq).put("ts", System.currentTimeMillis() - ago.toMillis());
   }
 
   /** A message's identity fields, timed now. */

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import org.anxin.gateway.rules.ElderRules;
 import org.anxin.gateway.rules.LocalWindow;
 import org.anxin.gateway.rules.RuleInput;
+import org.anxin.gateway.rules.StoredDevice;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.db.Migrations;
 import org.anxin.infra.testing.TestDatabase;
@@ -90,10 +91,10 @@ class RuleBookLoaderTest {
   @Test
   @DisplayName("gives a home terminal to the one elder of its household, with the household's village")
   void owners() {
-    DeviceOwner terminal = loaded.owners().get("ht-2");
+    StoredDevice terminal = loaded.owners().get("ht-2");
     assertEquals(RuleInput.DeviceKind.HOME_TERMINAL, terminal.kind());
     assertEquals(fleet.wanderer(), terminal.elderId());
-    DeviceOwner band = loaded.owners().get("wb-2");
+    StoredDevice band = loaded.owners().get("wb-2");
     assertEquals(terminal.householdId(), band.householdId());
     assertEquals(terminal.villageId(), band.villageId());
   }

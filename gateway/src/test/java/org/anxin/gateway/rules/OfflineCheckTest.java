@@ -19,7 +19,7 @@ class OfflineCheckTest {
   private final Liveness liveness = new Liveness();
   private final RecordingActions actions = new RecordingActions();
   private final OfflineCheck check = new OfflineCheck(new OfflineCheck.Limits(3, Duration.ofSeconds(60),
-      Duration.ofMinutes(5), 5, 0.5));
+      Duration.ofMinutes(5), 5, 0.5, Duration.ZERO));
 
   private void heard(String device, long householdId, Instant at) {
     liveness.observe(Inputs.of(device, null, householdId, RuleInput.TELEMETRY, at, new JsonObject().put("bat", 80)));
@@ -69,6 +69,21 @@ class OfflineCheckTest {
     }
     assertEquals(1, actions.raised.size());
     assertTrue(actions.cleared.isEmpty());
+  }
+
+  @Test
+  @DisplayName("holds a device's own alarm back for the outage window, so devices of a cut village falling silent a "
+      + "few seconds apart make one AREA_OUTAGE")
+  void outageWindow() {
+    OfflineCheck patient = new OfflineCheck(new OfflineCheck.Limits(3, Duration.ofSeconds(60), Duration.ofMinutes(5),
+        5, 0.5, Duration.ofSeconds(60)));
+    for (int i = 0; i < 6; i++) {
+      heard("ht-" + i, 10 + i, T.plusSeconds(5L * i));
+    }
+    for (int s = 181; s <= 240; s += 5) {
+      patient.run(T.plusSeconds(s), liveness, actions);
+    }
+    assertEquals(List.of(AlarmType.AREA_OUTAGE), actions.raisedTypes());
   }
 
   @Test

@@ -20,7 +20,7 @@ class RuleEngineTest {
   private final RecordingActions actions = new RecordingActions();
   private final RuleEngine engine = new RuleEngine(Clock.fixed(Inputs.MORNING, ZoneOffset.UTC),
       new RuleBook(Inputs.SHANGHAI, Map.of(1L, Inputs.defaults()), Map.of(1L, 10L), Map.of(10L, List.of(1L))),
-      new OfflineCheck.Limits(3, Duration.ofSeconds(60), Duration.ofMinutes(5), 5, 0.5), actions);
+      new OfflineCheck.Limits(3, Duration.ofSeconds(60), Duration.ofMinutes(5), 5, 0.5, Duration.ZERO), actions);
 
   private static RuleInput withSeq(RuleInput in, long seq) {
     return new RuleInput(in.deviceId(), in.kind(), in.elderId(), in.householdId(), in.villageId(), in.townshipId(),
@@ -61,6 +61,15 @@ class RuleEngineTest {
     engine.accept(withSeq(Inputs.event("DOOR_CLOSE", Inputs.MORNING), 9));
     engine.accept(withSeq(Inputs.event("SOS", Inputs.MORNING), 8));
     assertEquals(List.of(AlarmType.SOS), actions.raisedTypes());
+  }
+
+  @Test
+  @DisplayName("gives an SOS without a position the elder's last fix from the wristband")
+  void lastFixForSos() {
+    engine.accept(Inputs.telemetry(Inputs.MORNING, new JsonObject().put("lat", 31.25).put("lon", 121.45)));
+    engine.accept(Inputs.event("SOS", Inputs.MORNING.plusSeconds(60)));
+    assertEquals(31.25, actions.raised.get(0).lat());
+    assertEquals(121.45, actions.raised.get(0).lon());
   }
 
   @Test

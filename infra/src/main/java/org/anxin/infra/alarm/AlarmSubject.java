@@ -14,10 +14,6 @@ public record AlarmSubject(Long elderId, Long householdId, String deviceId, Long
     }
   }
 
-  public static AlarmSubject elder(long elderId, Long householdId, String deviceId) {
-    return new AlarmSubject(elderId, householdId, deviceId, null, null);
-  }
-
   /** The one key that decides which open alarm a repeat belongs to, e.g. {@code elder:42}. */
   public String key() {
     if (elderId != null) {
