@@ -75,6 +75,7 @@ async function start() {
     'alarm-raised': e => { if (e.priority === 1 && !e.repeat) beep(); loadAlarms(); },
     order: () => loadOrders(),
     reconnected: () => Promise.all([loadAlarms(), loadOrders()]),
+    reset: () => Promise.all([loadAlarms(), loadOrders()]),
   });
 }
 

@@ -88,6 +88,7 @@ async function start() {
     'alarm-raised': () => loadAlarms(),
     order: () => loadOrders(),
     reconnected: () => Promise.all([loadStatus(), loadAlarms(), loadOrders()]),
+    reset: () => Promise.all([loadAlarms(), loadOrders()]),
   });
 }
 

@@ -86,7 +86,7 @@ async function start() {
     call,
     notice,
     reconnected: () => Promise.all([loadQueue(queue), orders.load()]),
-    reset: () => loadQueue(queue),
+    reset: () => Promise.all([loadQueue(queue), orders.load()]),
   });
 }
 
