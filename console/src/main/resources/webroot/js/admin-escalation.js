@@ -1,5 +1,6 @@
 // Escalation policies: per priority (and optionally alarm type), the steps; each step waits for an acknowledgement
-// and notifies its recipients at once, by the channels ticked for each.
+// and notifies its recipients at once, by the channels ticked for each. The policy is an admin table row, its steps
+// are read and replaced as a whole.
 import { api } from './api.js';
 import { el, fill } from './dom.js';
 import { t } from './i18n.js';
@@ -43,11 +44,15 @@ function policyCard(policy, reload) {
   const addStep = s => steps.append(stepEditor(s, e => e.target.closest('.step').remove()));
   (policy.steps || []).forEach(addStep);
   const save = el('button', { class: 'primary', type: 'button', text: t('esc.save'), onclick: async () => {
-    const body = { priority: Number(priority.value), alarmType: type.value.trim() || null,
-      repeatIntervalS: Number(repeat.value), description: description.value || null,
-      steps: [...steps.querySelectorAll('.step')].map(readStep) };
-    const done = await attempt(() => (policy.id ? api.put(`/api/admin/escalation-policies/${policy.id}`, body)
-      : api.post('/api/admin/escalation-policies', body)), t('done.saved'));
+    const body = { priority: Number(priority.value), repeatIntervalS: Number(repeat.value) };
+    if (type.value.trim()) body.alarmType = type.value.trim();
+    if (description.value) body.description = description.value;
+    const chain = [...steps.querySelectorAll('.step')].map(readStep);
+    const done = await attempt(async () => {
+      const saved = policy.id ? await api.patch(`/api/admin/escalation-policies/${policy.id}`, body)
+        : await api.post('/api/admin/escalation-policies', body);
+      return api.put(`/api/admin/escalation-policies/${saved.id}/steps`, { steps: chain });
+    }, t('done.saved'));
     if (done) await reload();
   } });
   return el('section', { class: 'item policy', 'data-policy-id': policy.id ?? 'new' },
@@ -60,7 +65,10 @@ function policyCard(policy, reload) {
 
 export async function escalationView(panel) {
   const reload = async () => {
-    const page = await api.get('/api/admin/escalation-policies');
+    const page = await api.get('/api/admin/escalation-policies?limit=100');
+    await Promise.all(page.items.map(async p => {
+      p.steps = (await api.get(`/api/admin/escalation-policies/${p.id}/steps`)).steps;
+    }));
     fill(panel, el('h2', { text: t('admin.escalation') }), el('p', { class: 'muted', text: t('esc.help') }),
       el('div', { class: 'cards' }, page.items.map(p => policyCard(p, reload)),
         policyCard({ priority: 3, repeatIntervalS: 300, steps: [] }, reload)));

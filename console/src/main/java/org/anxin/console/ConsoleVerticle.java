@@ -89,7 +89,6 @@ public class ConsoleVerticle extends VerticleBase {
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);
     new EscalationRoutes(database).mount(routes);
     new StreamRoutes(hub).mount(routes);
-    new org.anxin.console.web.EscalationRoutes(database).mount(routes);
     JsonObject openApi = OpenApi.document(routes.docs());
     api.get("/openapi.json").handler(rc -> rc.json(openApi));
     api.route().failureHandler(ApiErrors::handle);
