@@ -10,6 +10,12 @@ const ACTIONS = [['acknowledge', 'primary'], ['on-site', ''], ['resolve', ''], [
 const TRACK_BEFORE_MS = 15 * 60 * 1000;
 const TRACK_DEFAULT_MS = 2 * 60 * 60 * 1000;
 
+/** An event's kind in the page's language; a kind the bundle does not know is shown as it is. */
+function eventKind(kind) {
+  const label = t(`event.${kind}`);
+  return label === `event.${kind}` ? kind : label;
+}
+
 /** When the elder left the zone: the first fix of the track the gateway raised the alarm with. */
 function leftAt(alarm) {
   const first = alarm.details?.track?.[0]?.ts;
@@ -55,7 +61,7 @@ export class AlarmDetail {
       ['detail.distance', alarm.details?.distanceM === undefined ? null : `${alarm.details.distanceM} m`]]),
       note, el('div', { class: 'actions' }, buttons),
       el('details', {}, el('summary', { text: t('detail.events') }),
-        el('ul', {}, (alarm.events || []).map(ev => el('li', { text: `${formatDateTime(ev.at)} ${ev.kind} ${ev.actor ?? ''}` })))),
+        el('ul', {}, (alarm.events || []).map(ev => el('li', { text: `${formatDateTime(ev.at)} ${eventKind(ev.kind)} ${ev.actor ?? ''}` })))),
       el('div', { class: 'elder-slot' }));
   }
 
