@@ -2,6 +2,8 @@ package org.anxin.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.anxin.console.web.WebOptions;
+import org.anxin.console.web.WebPages;
 import org.anxin.infra.node.AnxinModule;
 import org.anxin.infra.node.NodeContext;
 
@@ -18,6 +20,7 @@ public final class ConsoleModule implements AnxinModule {
   @Override
   public Future<Void> deploy(Vertx vertx, NodeContext context) {
     ConsoleOptions options = ConsoleOptions.from(context.settings());
+    new WebPages(WebOptions.from(context.settings(), context.node().timezone())).mount(context.router());
     return vertx.deployVerticle(new ConsoleVerticle(context.router(), context.database(), options,
         context.node().timezone(), Clock.systemUTC())).mapEmpty();
   }
