@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import org.anxin.infra.node.AnxinModule;
 import org.anxin.infra.node.NodeContext;
 
-/** The console module as a node runs it. */
+import java.time.Clock;
+
+/** The console module as a node runs it: the JSON API and live stream on the node's HTTP server. */
 public final class ConsoleModule implements AnxinModule {
 
   @Override
@@ -15,6 +17,8 @@ public final class ConsoleModule implements AnxinModule {
 
   @Override
   public Future<Void> deploy(Vertx vertx, NodeContext context) {
-    return vertx.deployVerticle(new ConsoleVerticle()).mapEmpty();
+    ConsoleOptions options = ConsoleOptions.from(context.settings());
+    return vertx.deployVerticle(new ConsoleVerticle(context.router(), context.database(), options,
+        context.node().timezone(), Clock.systemUTC())).mapEmpty();
   }
 }

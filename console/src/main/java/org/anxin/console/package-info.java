@@ -1,7 +1,6 @@
 /**
- * The console: the JSON API and pages for operators, carers, families, supervisors and admins.
- *
- * <p>For now the module's verticle is wired and started by the server and does nothing yet; its features come with
- * issue #8.
+ * The console: the JSON API and live stream for operators, carers, families, supervisors and admins
+ * ({@code org.anxin.console.api}, {@code .auth}, {@code .stream}, {@code .audit}, SQL in {@code .sql}); the pages
+ * ({@code org.anxin.console.web} and {@code webroot}) build on it.
  */
 package org.anxin.console;

@@ -1,7 +1,6 @@
 /**
- * The dispatcher: alarm routing and escalation, notifications, service orders and their providers.
- *
- * <p>For now the module's verticle is wired and started by the server and does nothing yet; its features come with
- * issue #6.
+ * The dispatcher: alarm routing and escalation ({@code escalation}), notifications and their channels
+ * ({@code notify}), service orders and their providers ({@code orders}), return visits and visit checks
+ * ({@code visits}) and the acknowledgement-time report ({@code report}). See docs/dispatcher.md.
  */
 package org.anxin.dispatcher;

@@ -1,7 +1,6 @@
 /**
- * The hotline: 12349 calls through Asterisk (FastAGI call flow, AMI events and actions).
- *
- * <p>For now the module's verticle is wired and started by the server and does nothing yet; its features come with
- * issue #7.
+ * The hotline: 12349 calls through Asterisk. {@code agi}: the FastAGI server and its fixed script mapping;
+ * {@code ivr}: the call flows (IVR, alarm callback); {@code ami}: the managed AMI connection and its actions;
+ * {@code calls}: call records, live state and screen pops; {@code care}: proactive care calls. See docs/hotline.md.
  */
 package org.anxin.hotline;

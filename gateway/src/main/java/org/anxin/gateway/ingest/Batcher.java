@@ -3,6 +3,7 @@ package org.anxin.gateway.ingest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.anxin.gateway.GatewayOptions;
+import org.anxin.gateway.alarm.AlarmRules;
 import org.anxin.gateway.decode.Decoded;
 import org.anxin.gateway.decode.MessageDecoder;
 import org.anxin.gateway.decode.MessageRejectedException;
@@ -36,6 +37,7 @@ final class Batcher {
   private final DeviceStates states;
   private final GatewayMetrics metrics;
   private final MqttIngestClient client;
+  private final AlarmRules alarms;
   private final Deque<PendingBatch> sealed = new ArrayDeque<>();
   private Inbox inbox;
   private PendingBatch filling;
@@ -43,7 +45,7 @@ final class Batcher {
   private int inFlight;
 
   Batcher(Vertx vertx, GatewayOptions options, MessageDecoder decoder, BatchWriter writer, DeviceStates states,
-          GatewayMetrics metrics, MqttIngestClient client) {
+          GatewayMetrics metrics, MqttIngestClient client, AlarmRules alarms) {
     this.vertx = vertx;
     this.options = options;
     this.decoder = decoder;
@@ -51,6 +53,7 @@ final class Batcher {
     this.states = states;
     this.metrics = metrics;
     this.client = client;
+    this.alarms = alarms;
     this.filling = new PendingBatch(options.batchSize());
   }
 
@@ -82,6 +85,9 @@ final class Batcher {
     inFlight++;
     try {
       Decoded decoded = decoder.decode(m.topic(), m.payload(), m.receivedAt());
+      if (decoded != null && alarms != null) {
+        alarms.accept(decoded);
+      }
       filling.accept(m, decoded, now);
     } catch (MessageRejectedException e) {
       filling.reject(m, e, now);

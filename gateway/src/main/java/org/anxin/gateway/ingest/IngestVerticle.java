@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.anxin.gateway.GatewayOptions;
+import org.anxin.gateway.alarm.AlarmRules;
 import org.anxin.gateway.decode.MessageDecoder;
 import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.gateway.state.DeviceStateRow;
@@ -32,6 +33,7 @@ public class IngestVerticle extends VerticleBase {
   private final MqttOptions mqtt;
   private final GatewayMetrics metrics;
   private final HealthChecks health;
+  private final AlarmRules alarms;
   private final DeviceStates states = new DeviceStates();
   private DeviceDirectory directory;
   private DeviceStateStore stateStore;
@@ -40,11 +42,18 @@ public class IngestVerticle extends VerticleBase {
 
   public IngestVerticle(GatewayOptions options, Database database, MqttOptions mqtt, GatewayMetrics metrics,
                        HealthChecks health) {
+    this(options, database, mqtt, metrics, health, null);
+  }
+
+  /** A gateway that also runs the alarm rules on every message, before it is stored. */
+  public IngestVerticle(GatewayOptions options, Database database, MqttOptions mqtt, GatewayMetrics metrics,
+                       HealthChecks health, AlarmRules alarms) {
     this.options = options;
     this.database = database;
     this.mqtt = mqtt;
     this.metrics = metrics;
     this.health = health;
+    this.alarms = alarms;
   }
 
   @Override
@@ -53,7 +62,7 @@ public class IngestVerticle extends VerticleBase {
     stateStore = new DeviceStateStore(database);
     client = new MqttIngestClient(vertx, mqtt, options);
     Batcher batcher = new Batcher(vertx, options, new MessageDecoder(directory::contains),
-        new BatchWriter(database, options.rejectCap()), states, metrics, client);
+        new BatchWriter(database, options.rejectCap()), states, metrics, client, alarms);
     Inbox inbox = new Inbox(options.queueLimit(), context, batcher::drain);
     batcher.readFrom(inbox);
     metrics.queueDepth(batcher::depth);
@@ -61,6 +70,7 @@ public class IngestVerticle extends VerticleBase {
     return directory.refresh()
         .compose(n -> stateStore.load())
         .map(this::restoreStates)
+        .compose(v -> alarms == null ? Future.succeededFuture() : alarms.start(vertx))
         .compose(v -> client.start(inbox))
         .onSuccess(v -> startTimers());
   }
@@ -104,6 +114,7 @@ public class IngestVerticle extends VerticleBase {
   public Future<?> stop() {
     return client.stop()
         .eventually(this::flushState)
+        .eventually(() -> alarms == null ? Future.succeededFuture() : alarms.stop())
         .onComplete(ar -> LOG.info("Gateway stopped"));
   }
 

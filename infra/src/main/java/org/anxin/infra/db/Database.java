@@ -23,10 +23,12 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  private final DatabaseOptions options;
   private final HikariDataSource dataSource;
   private final WorkerExecutor workers;
 
-  private Database(HikariDataSource dataSource, WorkerExecutor workers) {
+  private Database(DatabaseOptions options, HikariDataSource dataSource, WorkerExecutor workers) {
+    this.options = options;
     this.dataSource = dataSource;
     this.workers = workers;
   }
@@ -36,12 +38,20 @@ public final class Database implements AutoCloseable {
    * one sentence when it does not.
    */
   public static Database open(Vertx vertx, DatabaseOptions options) {
+    return open(vertx, options, "anxin-db");
+  }
+
+  /**
+   * A pool of its own, with its own worker threads, both called {@code name}: for work that must not queue behind
+   * another module's (the dispatcher's alarm routing behind the gateway's telemetry batches).
+   */
+  public static Database open(Vertx vertx, DatabaseOptions options, String name) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(options.url());
     config.setUsername(options.user());
     config.setPassword(options.password());
     config.setMaximumPoolSize(options.poolSize());
-    config.setPoolName("anxin-db");
+    config.setPoolName(name);
     config.setConnectionTimeout(options.connectTimeoutMs());
     config.setInitializationFailTimeout(options.connectTimeoutMs());
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -54,7 +64,7 @@ public final class Database implements AutoCloseable {
       throw new DatabaseUnavailableException("The database at " + redact(options.url())
           + " cannot be reached: " + rootMessage(e), e);
     }
-    return new Database(ds, vertx.createSharedWorkerExecutor("anxin-db", options.poolSize()));
+    return new Database(options, ds, vertx.createSharedWorkerExecutor(name, options.poolSize()));
   }
 
   public <T> Future<T> withConnection(Work<T> work) {
@@ -80,6 +90,11 @@ public final class Database implements AutoCloseable {
         }
       }
     }, false);
+  }
+
+  /** The options it was opened with (the embedded database's URL once started). */
+  public DatabaseOptions options() {
+    return options;
   }
 
   public DataSource dataSource() {

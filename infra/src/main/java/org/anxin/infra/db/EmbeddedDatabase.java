@@ -29,6 +29,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("unix_socket_directories", "")
           .setServerConfig("max_connections", "100")
+          // zonky's test defaults turn fsync and synchronous commit off; acknowledged messages must survive a crash
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
           .start();
       return new EmbeddedDatabase(pg);
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import static org.anxin.infra.mqtt.MqttClients.closeQuietly;
 import static org.anxin.infra.mqtt.MqttClients.connect;
 import static org.anxin.infra.mqtt.MqttClients.login;
 import static org.anxin.infra.mqtt.MqttClients.message;
+import static org.anxin.infra.mqtt.MqttClients.publishAcked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -76,7 +77,7 @@ class EmbeddedBrokerLimitsTest {
     // WHEN the platform sends it 150 commands
     MqttClient platform = connect(broker.url(), broker.platformUser(), broker.platformPassword());
     for (int i = 0; i < 150; i++) {
-      platform.publish(topic("wb-limits", "cmd"), message(String.valueOf(i), 1));
+      publishAcked(platform, topic("wb-limits", "cmd"), message(String.valueOf(i), 1));
     }
     closeQuietly(platform);
     // THEN on its return it gets commands 50 to 149, in order
@@ -103,7 +104,7 @@ class EmbeddedBrokerLimitsTest {
     // WHEN the device publishes 1,200 messages meanwhile
     MqttClient sender = deviceClient(login(device.deviceId(), device.secret()), null);
     for (int i = 0; i < 1_200; i++) {
-      sender.publish(topic("wb-limits", "telemetry"), message(String.valueOf(i), 1));
+      publishAcked(sender, topic("wb-limits", "telemetry"), message(String.valueOf(i), 1));
     }
     closeQuietly(sender);
     // THEN the returning gateway receives all of them, the first and the last included

@@ -1,6 +1,7 @@
 package org.anxin.infra.mqtt;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -81,6 +82,30 @@ public final class MqttClients {
     MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
     m.setQos(qos);
     return m;
+  }
+
+  /**
+   * Publishes and waits for the acknowledgement. Paho's blocking publish can return before its in-flight counter has
+   * dropped, so a tight loop of them may be refused locally with "too many publishes in progress" (32202) although
+   * nothing is outstanding at the broker: such a publish is tried again after a moment.
+   */
+  public static void publishAcked(MqttClient client, String topic, MqttMessage message) throws MqttException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        client.publish(topic, message);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= 100) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   public static void closeQuietly(MqttClient client) {

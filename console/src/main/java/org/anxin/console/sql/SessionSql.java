@@ -1,0 +1,61 @@
+package org.anxin.console.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** The {@code console_sessions} table behind {@link org.anxin.console.auth.DatabaseSessionStore}. */
+public final class SessionSql {
+
+  private static final String GET = "SELECT data FROM console_sessions WHERE id = ? AND expires_at > ?";
+  private static final String UPSERT = """
+      INSERT INTO console_sessions (id, data, version, last_accessed, expires_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version,
+        last_accessed = excluded.last_accessed, expires_at = excluded.expires_at""";
+
+  private SessionSql() {
+  }
+
+  /** The serialized session, or null when there is none or it has expired. */
+  public static byte[] get(Connection c, String id, Instant now) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, GET, id, now); ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getBytes(1) : null;
+    }
+  }
+
+  /** Stores a session, replacing what is stored under its id. */
+  public static void put(Connection c, String id, byte[] data, int version, Instant lastAccessed, Instant expiresAt)
+      throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, UPSERT, id, data, version, lastAccessed, expiresAt)) {
+      st.executeUpdate();
+    }
+  }
+
+  public static void delete(Connection c, String id) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, "DELETE FROM console_sessions WHERE id = ?", id)) {
+      st.executeUpdate();
+    }
+  }
+
+  public static int deleteExpired(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, "DELETE FROM console_sessions WHERE expires_at <= ?", now)) {
+      return st.executeUpdate();
+    }
+  }
+
+  public static int deleteAll(Connection c) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("DELETE FROM console_sessions")) {
+      return st.executeUpdate();
+    }
+  }
+
+  public static int count(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, "SELECT count(*) FROM console_sessions WHERE expires_at > ?", now);
+         ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.anxin.dispatcher.orders;
+
+import org.anxin.dispatcher.testing.Await;
+import org.anxin.dispatcher.testing.DispatcherDb;
+import org.anxin.dispatcher.testing.OrderDesk;
+import org.anxin.dispatcher.testing.People;
+import org.anxin.dispatcher.testing.People.Home;
+import org.anxin.infra.bus.BusException;
+import org.anxin.infra.bus.BusFailure;
+import org.anxin.infra.bus.orders.OrderAction;
+import org.anxin.infra.bus.orders.OrderChanged;
+import org.anxin.infra.bus.orders.OrderCommand;
+import org.anxin.infra.bus.orders.OrderView;
+import org.anxin.infra.bus.orders.ServiceType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.anxin.dispatcher.testing.Dispatcher.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Service orders: from creation to review, reassigned on refusal, by capacity, flagged when late")
+class OrderLifecycleTest {
+
+  private static DispatcherDb db;
+  private static People people;
+
+  @BeforeAll
+  static void database() {
+    db = DispatcherDb.create();
+    people = new People(db);
+  }
+
+  @AfterAll
+  static void drop() {
+    db.close();
+  }
+
+  @Test
+  @DisplayName("runs NEW → ASSIGNED → refused → reassigned → ACCEPTED → IN_PROGRESS → DONE → REVIEWED")
+  void fromCreationToReview() {
+    // GIVEN two meal providers of the elder's township and one of another township
+    Home home = people.newHome();
+    long first = people.newProvider(home.townshipId(), "MEAL", 10);
+    long second = people.newProvider(home.townshipId(), "MEAL", 10);
+    people.newProvider(people.newHome().townshipId(), "MEAL", 100);
+    try (OrderDesk desk = OrderDesk.start(db, OrderDesk.options(Duration.ofMinutes(15)))) {
+      // WHEN an operator orders a meal, the first provider refuses and the second delivers
+      OrderView created = desk.create(home.elderId(), ServiceType.MEAL, null, null);
+      OrderView refused = desk.act(created.id(), OrderAction.REFUSE, first);
+      desk.act(created.id(), OrderAction.ACCEPT, second);
+      desk.act(created.id(), OrderAction.START, null);
+      OrderView done = desk.act(created.id(), OrderAction.DONE, null);
+      OrderView reviewed = desk.bus().command(new OrderCommand(created.id(), OrderAction.REVIEW, "op-rv", null, 5,
+          "hot and on time")).await();
+      // THEN it went to the first provider, then to the second, and the return visit closed it
+      assertEquals("ASSIGNED", created.state());
+      assertEquals(first, created.providerId());
+      assertEquals(second, refused.providerId());
+      assertEquals("DONE", done.state());
+      assertEquals("REVIEWED", reviewed.state());
+      assertEquals(5, reviewed.rating());
+      assertEquals(List.of("CREATED", "ASSIGNED", "REFUSED", "ASSIGNED", "ACCEPTED", "STARTED", "DONE",
+          "RETURN_VISIT_DUE", "REVIEWED"), kinds(created.id()));
+      assertEquals(List.of("op-rv|5|hot and on time"), db.strings("SELECT done_by || '|' || rating || '|' || comment "
+          + "FROM return_visits WHERE order_id = ?", created.id()));
+      Await.until(WAIT, "every change published", () -> desk.changes.stream()
+          .filter(c -> c.order().id() == created.id()).count() == 9);
+      // AND each provider was told of its assignment by SMS, once
+      Await.until(WAIT, "both provider notices", () -> db.number("SELECT count(*) FROM order_events "
+          + "WHERE order_id = ? AND kind = 'PROVIDER_NOTIFIED'", created.id()) == 2);
+      assertEquals(List.of(first, second), db.rows("SELECT split_part(idempotency_key, 'provider:', 2)::bigint "
+          + "FROM sms_outbox WHERE idempotency_key LIKE ? ORDER BY id", "order:" + created.id() + "|%").stream()
+          .map(r -> ((Number) r.get(0)).longValue()).toList());
+    }
+  }
+
+  @Test
+  @DisplayName("answers 409 to a step out of order or by a provider it is not assigned to, 404 to an unknown order")
+  void refusesWithReasons() {
+    // GIVEN an assigned order
+    Home home = people.newHome();
+    long provider = people.newProvider(home.townshipId(), "CLEANING", 5);
+    try (OrderDesk desk = OrderDesk.start(db, OrderDesk.options(Duration.ofMinutes(15)))) {
+      OrderView order = desk.create(home.elderId(), ServiceType.CLEANING, null, null);
+      // WHEN it is reviewed before it is done, accepted by another provider, and an unknown order is started
+      BusException early = assertThrows(BusException.class, () -> desk.bus().command(new OrderCommand(order.id(),
+          OrderAction.REVIEW, "op", null, 4, null)).await());
+      BusException stranger = assertThrows(BusException.class, () -> desk.act(order.id(), OrderAction.ACCEPT,
+          provider + 1000));
+      BusException unknown = assertThrows(BusException.class, () -> desk.act(999_999, OrderAction.START, null));
+      // THEN each says why
+      assertEquals(BusFailure.CONFLICT, early.failure());
+      assertTrue(early.getMessage().contains("is ASSIGNED"), early.getMessage());
+      assertEquals(BusFailure.CONFLICT, stranger.failure());
+      assertEquals(BusFailure.NOT_FOUND, unknown.failure());
+    }
+  }
+
+  @Test
+  @DisplayName("respects capacity per slot: a full slot leaves the order NEW until a cancellation frees room")
+  void capacityPerSlot() {
+    // GIVEN the township's one meal provider with room for one meal at lunch (11:00-13:00 local)
+    Home home = people.newHome();
+    long provider = people.newProvider(home.townshipId(), "MEAL", 0);
+    db.execute("INSERT INTO provider_slots (provider_id, starts, ends, capacity) VALUES (?, '11:00', '13:00', 1)",
+        provider);
+    Instant lunch = tomorrowAt(12);
+    try (OrderDesk desk = OrderDesk.start(db, OrderDesk.options(Duration.ofMinutes(15)))) {
+      // WHEN two lunches are ordered for the same slot
+      OrderView one = desk.create(home.elderId(), ServiceType.MEAL, lunch, lunch.plus(Duration.ofMinutes(30)));
+      OrderView two = desk.create(home.elderId(), ServiceType.MEAL, lunch, lunch.plus(Duration.ofMinutes(30)));
+      // THEN the first is assigned and the second waits, unassigned
+      assertEquals(provider, one.providerId());
+      assertEquals("NEW", two.state());
+      assertNull(two.providerId());
+      assertEquals(List.of("CREATED", "UNASSIGNED"), kinds(two.id()));
+      // AND WHEN the first is cancelled, the timer gives the freed place to the second
+      desk.act(one.id(), OrderAction.CANCEL, null);
+      Await.until(WAIT, "the second order assigned", () -> db.number("SELECT provider_id FROM service_orders "
+          + "WHERE id = ?", two.id()) == provider);
+    }
+  }
+
+  @Test
+  @DisplayName("flags an order not accepted within the SLA and reassigns it; flags it again when late to be done")
+  void slaFlagsAndReassigns() {
+    // GIVEN two errand providers and an accept SLA of 1 s (the second provider must beat it on a loaded machine)
+    Home home = people.newHome();
+    long first = people.newProvider(home.townshipId(), "ERRAND", 5);
+    long second = people.newProvider(home.townshipId(), "ERRAND", 5);
+    try (OrderDesk desk = OrderDesk.start(db, OrderDesk.options(Duration.ofSeconds(1)))) {
+      // WHEN an errand due within 3 s is assigned and the first provider never answers
+      Instant now = Instant.now();
+      OrderView order = desk.create(home.elderId(), ServiceType.ERRAND, now, now.plusMillis(3_000));
+      assertEquals(first, order.providerId());
+      // THEN it goes to the second provider, flagged late to be accepted
+      Await.until(WAIT, "reassignment", () -> db.number("SELECT provider_id FROM service_orders WHERE id = ?",
+          order.id()) == second);
+      assertEquals(1, db.number("SELECT count(*) FROM service_orders WHERE id = ? AND sla_flag", order.id()));
+      // AND WHEN the second accepts but does not finish by the slot's end, it is flagged late for delivery
+      desk.act(order.id(), OrderAction.ACCEPT, second);
+      Await.until(WAIT, "the late-delivery flag", () -> kinds(order.id()).contains("SLA_LATE_DELIVERY"));
+      assertEquals(List.of("CREATED", "ASSIGNED", "ACCEPT_TIMEOUT", "SLA_LATE_ACCEPT", "ASSIGNED", "ACCEPTED",
+          "SLA_LATE_DELIVERY"), kinds(order.id()));
+      assertTrue(desk.changes.stream().anyMatch(c -> c.change() == OrderChanged.Change.SLA_LATE_DELIVERY
+          && c.order().slaFlag()));
+    }
+  }
+
+  static Instant tomorrowAt(int localHour) {
+    return Instant.now().atZone(OrderDesk.ZONE).plusDays(1).truncatedTo(ChronoUnit.DAYS).plusHours(localHour)
+        .toInstant();
+  }
+
+  static List<String> kinds(long orderId) {
+    return db.strings("SELECT kind FROM order_events WHERE order_id = ? AND kind NOT LIKE 'PROVIDER_%' ORDER BY id",
+        orderId);
+  }
+}
