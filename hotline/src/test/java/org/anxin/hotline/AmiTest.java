@@ -2,7 +2,6 @@ package org.anxin.hotline;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.anxin.hotline.testing.Await;
 import org.anxin.hotline.testing.HotlineHarness;
 import org.anxin.infra.bus.BusException;
 import org.anxin.infra.bus.BusFailure;
@@ -11,6 +10,7 @@ import org.anxin.infra.bus.calls.HotlineAction;
 import org.anxin.infra.bus.calls.HotlineAnswer;
 import org.anxin.infra.bus.calls.HotlineRequest;
 import org.anxin.infra.bus.stream.StreamNotice;
+import org.anxin.infra.testing.Await;
 import org.anxin.sim.pbx.CallResult;
 import org.anxin.sim.pbx.CallScript;
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +126,8 @@ class AmiTest {
         .filter(c -> "WAITING".equals(c.getString("state"))).count());
     Await.until(Duration.ofSeconds(5), "SOS stored", () -> h.count(
         "SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'SOS' AND state = 'OPEN'", elder) == 1);
+    assertNotNull(h.row("SELECT township_id FROM alarms WHERE elder_id = ?", elder).getValue("township_id"),
+        "the SOS carries the elder's area, for routing");
     long op = operator("8103");
     try {
       CallResult emergency = await(sos);

@@ -1,7 +1,6 @@
 package org.anxin.hotline;
 
 import io.vertx.core.json.JsonObject;
-import org.anxin.hotline.testing.Await;
 import org.anxin.hotline.testing.HotlineHarness;
 import org.anxin.infra.bus.calls.CallBus;
 import org.anxin.infra.bus.calls.HotlineAction;
@@ -10,6 +9,7 @@ import org.anxin.infra.bus.calls.HotlineRequest;
 import org.anxin.infra.bus.hotline.HotlineBus;
 import org.anxin.infra.bus.hotline.OriginateReply;
 import org.anxin.infra.bus.hotline.OriginateRequest;
+import org.anxin.infra.testing.Await;
 import org.anxin.sim.pbx.Callee;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package org.anxin.hotline;
 
 import io.vertx.core.json.JsonObject;
-import org.anxin.hotline.testing.Await;
 import org.anxin.hotline.testing.HotlineHarness;
+import org.anxin.infra.testing.Await;
 import org.anxin.sim.pbx.CallResult;
 import org.anxin.sim.pbx.CallScript;
 import org.junit.jupiter.api.AfterAll;

@@ -33,7 +33,8 @@ public final class CallerLookup {
             best = kind;
           }
           if (kind == best) {
-            elders.add(new CallerMatch.Elder(rs.getLong(2), rs.getString(3), rs.getLong(4)));
+            elders.add(new CallerMatch.Elder(rs.getLong(2), rs.getString(3), rs.getLong(4),
+                (Long) rs.getObject(5), (Long) rs.getObject(6)));
           }
         }
       }

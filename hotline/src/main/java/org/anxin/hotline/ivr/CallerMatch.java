@@ -10,8 +10,8 @@ public record CallerMatch(Kind kind, List<Elder> elders) {
 
   public enum Kind { ELDER, LANDLINE, FAMILY, CARER, UNKNOWN }
 
-  /** An elder the caller may be or speak for. */
-  public record Elder(long id, String name, long householdId) {
+  /** An elder the caller may be or speak for, with where they live (an alarm is routed by area). */
+  public record Elder(long id, String name, long householdId, Long villageId, Long townshipId) {
   }
 
   public CallerMatch {

@@ -41,8 +41,8 @@ public final class IvrActions {
 
   /** An SOS for the elder, keyed by the call so a repeated key press adds nothing. */
   public Future<Void> sos(CallerMatch.Elder elder, long callId, String caller) {
-    RaiseRequest request = new RaiseRequest("call:" + callId + "|SOS", AlarmSubject.elder(elder.id(),
-        elder.householdId(), null), AlarmType.SOS, AlarmType.SOS.defaultPriority(), null, Instant.now(), null, null,
+    RaiseRequest request = new RaiseRequest("call:" + callId + "|SOS", new AlarmSubject(elder.id(),
+        elder.householdId(), null, elder.villageId(), elder.townshipId()), AlarmType.SOS, AlarmType.SOS.defaultPriority(), null, Instant.now(), null, null,
         new JsonObject().put("source", "IVR").put("callId", callId).put("caller", caller));
     return onContext(() -> raiser.raise(request));
   }

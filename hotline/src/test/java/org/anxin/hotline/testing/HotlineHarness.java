@@ -18,6 +18,7 @@ import org.anxin.infra.db.Database;
 import org.anxin.infra.db.DatabaseOptions;
 import org.anxin.infra.db.Migrations;
 import org.anxin.infra.http.HealthChecks;
+import org.anxin.infra.testing.Await;
 import org.anxin.infra.testing.TestDatabase;
 import org.anxin.sim.pbx.CallResult;
 import org.anxin.sim.pbx.CallScript;
