@@ -29,7 +29,6 @@ import java.util.List;
 
 import static org.anxin.dispatcher.testing.Dispatcher.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Visits checked against the elder's devices; orders from schedules and from a resolved fall")
 class VisitAndScheduleTest {
@@ -140,7 +139,8 @@ class VisitAndScheduleTest {
       // THEN a MEDICAL order from the alarm is assigned to the medical provider
       Await.until(WAIT, "the follow-up order", () -> db.number("SELECT count(*) FROM service_orders "
           + "WHERE alarm_id = ? AND type = 'MEDICAL' AND source = 'ALARM' AND provider_id = ?", alarm, medic) == 1);
-      assertTrue(desk.changes.stream().anyMatch(c -> c.order().alarmId() != null && c.order().alarmId() == alarm));
+      Await.until(WAIT, "order.changed for the follow-up", () -> desk.changes.stream()
+          .anyMatch(c -> c.order().alarmId() != null && c.order().alarmId() == alarm));
     }
   }
 
