@@ -155,7 +155,8 @@ class WholeNodeBrowserTest {
       Thread.sleep(300);
     }
     // THEN the gateway raised FENCE_EXIT, and the operator sees it with its distance, the zone and the track
-    assertTrue(number("SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'FENCE_EXIT'", elderId) == 1);
+    // (the queue shows alarm.raised at once; the row follows the outbox's fsync and insert)
+    operator.until(d -> number("SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'FENCE_EXIT'", elderId) == 1);
     publish("telemetry", "\"lat\":" + (lat + 0.02) + ",\"lon\":" + (lon + 0.002) + ",\"acc\":10,\"src\":\"gnss\"");
     operator.until(d -> number("SELECT count(*) FROM telemetry WHERE device_id = ? AND lat > ?", DEVICE, lat + 0.01) >= 2);
     operator.click(fence);
