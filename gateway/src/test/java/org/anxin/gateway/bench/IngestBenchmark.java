@@ -2,7 +2,7 @@ package org.anxin.gateway.bench;
 
 import io.vertx.core.Vertx;
 import org.anxin.gateway.store.StorePaths;
-import org.anxin.gateway.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
 import org.anxin.gateway.testing.MosquittoBroker;

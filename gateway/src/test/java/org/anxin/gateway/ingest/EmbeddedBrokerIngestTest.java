@@ -1,6 +1,6 @@
 package org.anxin.gateway.ingest;
 
-import org.anxin.gateway.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.infra.devices.DeviceRegistry;
 import org.anxin.infra.devices.DeviceType;

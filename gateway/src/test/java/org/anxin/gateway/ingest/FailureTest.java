@@ -2,7 +2,7 @@ package org.anxin.gateway.ingest;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.anxin.gateway.metrics.GatewayMetrics;
-import org.anxin.gateway.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
 import org.anxin.gateway.testing.MosquittoBroker;

@@ -3,7 +3,7 @@ package org.anxin.gateway.ingest;
 import org.anxin.gateway.decode.RejectReason;
 import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.gateway.state.DeviceState;
-import org.anxin.gateway.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.MosquittoBroker;
 import org.anxin.gateway.testing.Publisher;

@@ -3,24 +3,13 @@ package org.anxin.gateway.testing;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition, checking it every 50 ms; fails with what was awaited when time runs out. */
+/** The shared {@link org.anxin.infra.testing.Await} under the name the alarm tests import. */
 public final class Await {
 
   private Await() {
   }
 
   public static void until(Duration timeout, String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted waiting for " + what, e);
-      }
-    }
+    org.anxin.infra.testing.Await.until(timeout, what, condition);
   }
 }

@@ -1,5 +1,6 @@
 package org.anxin.gateway.testing;
 
+import org.anxin.infra.testing.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.anxin.gateway.metrics.GatewayMetrics;

@@ -1,5 +1,6 @@
 package org.anxin.gateway.testing;
 
+import org.anxin.infra.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

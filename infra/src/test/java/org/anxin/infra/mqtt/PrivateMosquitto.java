@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PrivateMosquitto implements AutoCloseable {
 
-  private static final Path DEPLOY = Path.of("deploy/mosquitto");
+  /** The deployment's folder, from infra's own tests or from a sibling module's (Maven runs each in its module). */
+  private static final Path DEPLOY = Files.isDirectory(Path.of("deploy/mosquitto"))
+      ? Path.of("deploy/mosquitto") : Path.of("../infra/deploy/mosquitto");
   private static final Set<String> TLS_OPTIONS = Set.of("certfile", "keyfile", "cafile", "capath", "tls_version");
 
   private final Process process;
