@@ -3,6 +3,7 @@ package org.anxin.hotline.agi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.anxin.hotline.HotlineOptions;
+import org.anxin.infra.node.Endpoints;
 import org.asteriskjava.fastagi.AgiScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public class AgiServerVerticle extends VerticleBase {
     accept.start();
     server.listening().get();
     LOG.info("FastAGI server listening on {}:{} with scripts {}", options.agiHost(), port, scripts.keySet());
+    vertx.sharedData().getLocalMap(Endpoints.LISTENING).put("agi", "agi://" + options.agiHost() + ":" + port);
     return null;
   }
 

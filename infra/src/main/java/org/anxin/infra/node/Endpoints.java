@@ -13,13 +13,15 @@ import java.time.Instant;
 /**
  * The addresses a running node listens on, written to {@code <data>/endpoints.json} at every start so tools (the
  * simulator, tests, scripts) find a node that picked free ports. {@code mqttTls} is null unless the embedded broker
- * has a TLS listener. The AGI address is the configured one: the hotline does not listen yet, which
- * {@code agiListening: false} says.
+ * has a TLS listener. The AGI address is the one the hotline reported in the local map {@link #LISTENING} once
+ * its FastAGI server listens ({@code agiListening: true}); on a node without the hotline it is the configured one.
  */
 public record Endpoints(String http, String mqtt, String mqttTls, String agi, boolean agiListening, long pid,
                         Instant startedAt) {
 
   public static final String FILE = "endpoints.json";
+  /** The Vert.x local map where a module that opens a listener of its own puts its address (key {@code agi}). */
+  public static final String LISTENING = "anxin.listening";
 
   public JsonObject toJson() {
     return new JsonObject()

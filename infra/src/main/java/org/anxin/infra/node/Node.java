@@ -135,8 +135,10 @@ public final class Node {
 
   private Void announce(int httpPort) {
     String host = reachableHost(serving.http().host());
+    Object agi = vertx.sharedData().getLocalMap(Endpoints.LISTENING).get("agi");
     endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(), broker.tlsEndpoint(),
-        "agi://" + host + ":" + serving.agiPort(), false, ProcessHandle.current().pid(), startedAt);
+        agi != null ? agi.toString() : "agi://" + host + ":" + serving.agiPort(), agi != null,
+        ProcessHandle.current().pid(), startedAt);
     endpoints.write(options.dataDir());
     metrics.recordStart(version(), deployments.running(), startedAt);
     LOG.info("Anxin {} up in {} ms: {} (modules {}), MQTT {}, data in {}", version(),
