@@ -60,8 +60,11 @@ public final class IngestBench {
       if (db == null) {
         throw new IllegalArgumentException("--register needs --db-url");
       }
-      log.printf("registering %d bench devices %s*%n", config.devices(), config.prefix());
-      return db.register(config.prefix(), config.devices());
+      log.printf("registering %d bench devices %s*, then waiting %d ms for the gateway to reread them%n",
+          config.devices(), config.prefix(), config.settle().toMillis());
+      List<DeviceCredentials> registered = db.register(config.prefix(), config.devices());
+      sleep(config.settle().toMillis());
+      return registered;
     }
     if (config.given() != null) {
       return config.given().stream().limit(config.devices()).toList();
@@ -79,11 +82,13 @@ public final class IngestBench {
           .run(k -> send(links, k), new AtomicBoolean());
       long drainMs = Drain.awaitAcks(stats, config.drainTimeout().toMillis());
       BenchDatabase.Committed committed = db == null ? null : db.awaitCommitted(config.prefix(),
-          drive.startedMs() - 1000, stats.snapshot().acked(), QUIET_MS, config.drainTimeout().toMillis());
+          drive.startedMs() - 1000, stats.snapshot().acked() - sosSentAt.size(), QUIET_MS,
+          config.drainTimeout().toMillis());
       BenchReport.AlarmResult alarms = config.alarms() ? alarmResult(db) : null;
+      long rejected = db == null ? 0 : db.rejected(config.prefix(), drive.startedMs() - 1000);
       BenchDatabase.CopyResult copy = db == null ? null : db.copyBaseline(drive.sent(), config.copyBatch());
       return new BenchReport(config, connected, drive, stats.snapshot(), drainMs, publishToAck.percentiles(),
-          committed, counter.result(), copy, alarms);
+          committed, rejected, counter.result(), copy, alarms);
     } finally {
       CompletableFuture.allOf(links.stream().map(DeviceLink::disconnect).toArray(CompletableFuture[]::new))
           .orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> null).join();
@@ -132,6 +137,14 @@ public final class IngestBench {
     String key = link.device().deviceId() + "/" + link.session().boot() + "/" + link.session().peekSeq();
     sosSentAt.put(key, System.currentTimeMillis());
     link.publish(Channel.EVENT, Payloads.event(EventType.SOS));
+  }
+
+  private static void sleep(long ms) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private double seconds() {

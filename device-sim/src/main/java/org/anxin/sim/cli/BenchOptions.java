@@ -66,6 +66,10 @@ public final class BenchOptions {
       description = "Longest wait for acks, commits and alarms after the load. Default ${DEFAULT-VALUE}.")
   Duration drain;
 
+  @Option(names = "--settle", defaultValue = "6s", converter = DurationConverter.class,
+      description = "With --register: wait this long for the gateway to reread the devices. Default ${DEFAULT-VALUE}.")
+  Duration settle;
+
   @Option(names = "--copy-batch", defaultValue = "1000", description = "Rows per COPY in copy_only. Default ${DEFAULT-VALUE}.")
   int copyBatch;
 
@@ -74,6 +78,6 @@ public final class BenchOptions {
         : new DatabaseOptions(dbUrl, dbUser, dbPassword, 2, 10_000);
     return new BenchConfig(broker.address(), devices, rate, duration, broker.qos(), db, register, keep, prefix,
         devicesFile == null ? null : CredentialsFile.read(devicesFile), platformUser, platformPassword, connectRate,
-        Duration.ofMillis(lateMs), drain, copyBatch, sosCount);
+        Duration.ofMillis(lateMs), drain, copyBatch, sosCount, settle);
   }
 }
