@@ -2,6 +2,9 @@ package org.anxin.sim.fleet;
 
 import io.vertx.core.json.JsonObject;
 import org.anxin.sim.behaviour.HomeLocator;
+import org.anxin.sim.scenario.ScenarioName;
+import org.anxin.sim.scenario.ScenarioOptions;
+import org.anxin.sim.scenario.ScenarioRunner;
 import org.anxin.sim.testing.Capture;
 import org.anxin.sim.testing.Capture.Received;
 import org.anxin.sim.testing.PrivateMosquitto;
@@ -32,9 +35,13 @@ class FleetTest {
   private static PrivateMosquitto broker;
   private static Capture capture;
 
+  private static final DeviceCredentials SHARED = TestDevices.wristband(5);
+
   @BeforeAll
   static void startBroker() {
-    broker = PrivateMosquitto.start(DEVICES);
+    List<DeviceCredentials> all = new ArrayList<>(DEVICES);
+    all.add(SHARED);
+    broker = PrivateMosquitto.start(all);
     capture = Capture.on(broker.address());
   }
 
@@ -45,7 +52,8 @@ class FleetTest {
   }
 
   private static Fleet newFleet(List<DeviceCredentials> devices, SimStats stats, int intervalS, double speed) {
-    FleetOptions options = new FleetOptions(broker.address(), LinkOptions.defaults(), intervalS, speed,
+    FleetOptions options = new FleetOptions(broker.address(),
+        LinkOptions.defaults().withReconnect(Duration.ofMillis(100), Duration.ofMillis(500)), intervalS, speed,
         Instant.parse("2026-11-29T02:00:00Z"), ZoneId.of("Asia/Shanghai"), 42,
         HomeLocator.around(HomeLocator.DEFAULT_CENTRE, 42), 100);
     return Fleet.create(devices, options, stats);
@@ -146,6 +154,26 @@ class FleetTest {
           .orTimeout(10, TimeUnit.SECONDS).join();
       assertEquals(5, stats.snapshot().acked());
       link.disconnect().join();
+    }
+  }
+
+  @Test
+  @DisplayName("a scenario can play a device of a running fleet: it takes the session over, its messages arrive,"
+      + " and the fleet's device comes back afterwards")
+  void scenarioTakesOverAFleetDevice() throws InterruptedException {
+    try (Fleet fleet = newFleet(List.of(SHARED), new SimStats(), 600, 1)) {
+      fleet.start().orTimeout(10, TimeUnit.SECONDS).join();
+      capture.awaitOne(from("W-05", "status"), WAIT);
+      DeviceLink fleetLink = fleet.devices().get(0).link();
+      java.util.concurrent.CompletableFuture<Void> takenOver = fleetLink.whenDisconnected();
+
+      ScenarioRunner runner = new ScenarioRunner(List.of(SHARED), broker.address(), LinkOptions.defaults(),
+          HomeLocator.around(HomeLocator.DEFAULT_CENTRE, 1), ZoneId.of("UTC"), 1, System.out);
+      runner.play(ScenarioName.SOS, "W-05", null, new ScenarioOptions());
+
+      assertEquals("SOS", capture.awaitOne(from("W-05", "event"), WAIT).json().getString("type"));
+      takenOver.orTimeout(10, TimeUnit.SECONDS).join();
+      capture.await(from("W-05", "status").and(r -> Boolean.TRUE.equals(r.json().getBoolean("online"))), 3, WAIT);
     }
   }
 }
