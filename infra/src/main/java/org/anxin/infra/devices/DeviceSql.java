@@ -1,5 +1,7 @@
 package org.anxin.infra.devices;
 
+import org.anxin.infra.security.SecretHasher;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.anxin.infra.security.SecretHasher;
 
 /** Every statement on the {@code devices} table made by device registration and broker access. */
 public final class DeviceSql {

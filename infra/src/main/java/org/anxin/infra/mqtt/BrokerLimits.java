@@ -25,11 +25,12 @@ public final class BrokerLimits {
   public static final long DEVICE_QUEUED_MESSAGES = 100;
 
   /**
-   * The Receive Maximum the broker announces: QoS 1 messages a client may have unacknowledged towards the broker.
-   * A device sends one report a minute, so ten covers a backlog after a reconnect while capping what one connection
-   * can hold in the broker. The outgoing window towards the gateway is the gateway's own Receive Maximum.
+   * The Receive Maximum the broker announces: QoS 1 messages one client may have unacknowledged towards the broker.
+   * A device sends one report a minute, so 20 (Mosquitto's default, used there too) covers a backlog after a
+   * reconnect while capping what one connection can hold in the broker. The window in the other direction, towards
+   * the gateway, is the gateway's own Receive Maximum: both brokers honour what the client announces.
    */
-  public static final int SERVER_RECEIVE_MAXIMUM = 10;
+  public static final int SERVER_RECEIVE_MAXIMUM = 20;
 
   /** The platform publishes commands in bursts (a whole village's wristbands at once), so it gets a wider window. */
   public static final int PLATFORM_RECEIVE_MAXIMUM = 1_000;

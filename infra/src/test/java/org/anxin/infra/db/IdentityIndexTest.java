@@ -1,9 +1,8 @@
 package org.anxin.infra.db;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -16,17 +15,8 @@ class IdentityIndexTest {
 
   private static final OffsetDateTime TS = OffsetDateTime.of(2026, 11, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 
-  private static MigratedDatabase db;
-
-  @BeforeAll
-  static void migrate() {
-    db = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void drop() {
-    db.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase db = new MigratedDatabase();
 
   @Test
   @DisplayName("rejects a second telemetry row with the same device, boot and seq")

@@ -2,6 +2,9 @@ package org.anxin.infra.db;
 
 import org.anxin.infra.testing.TestDatabase;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -14,8 +17,11 @@ import javax.sql.DataSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A test database with the migrations applied, and one-line statements for the schema tests. */
-final class MigratedDatabase implements AutoCloseable {
+/**
+ * A fresh database on the machine's PostgreSQL ({@link TestDatabase}) with the migrations applied, for one test class
+ * ({@code @RegisterExtension static final MigratedDatabase db = new MigratedDatabase();}), and one-line statements.
+ */
+final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback {
 
   /** The tables of the schema contract (COMMON.md), plus the schema's own device_boots. */
   static final List<String> CONTRACT_TABLES = List.of("townships", "villages", "households", "elders", "devices",
@@ -23,20 +29,20 @@ final class MigratedDatabase implements AutoCloseable {
       "provider_areas", "telemetry", "device_events", "device_state", "rejected_messages", "alarms", "alarm_events",
       "service_orders", "order_events", "calls", "call_events", "audit_log", "device_boots");
 
-  private final TestDatabase database;
-  private final DataSource dataSource;
-  private final MigrateResult firstMigration;
+  private TestDatabase database;
+  private DataSource dataSource;
+  private MigrateResult firstMigration;
 
-  private MigratedDatabase(TestDatabase database, DataSource dataSource) {
-    this.database = database;
-    this.dataSource = dataSource;
-    this.firstMigration = Migrations.apply(dataSource);
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    database = TestDatabase.create();
+    dataSource = dataSource(database.jdbcUrl(), database.options().user(), database.options().password());
+    firstMigration = Migrations.apply(dataSource);
   }
 
-  /** A fresh database on the machine's PostgreSQL ({@link TestDatabase}), migrated. */
-  static MigratedDatabase create() {
-    TestDatabase db = TestDatabase.create();
-    return new MigratedDatabase(db, dataSource(db.jdbcUrl(), db.options().user(), db.options().password()));
+  @Override
+  public void afterAll(ExtensionContext context) {
+    database.close();
   }
 
   static DataSource dataSource(String url, String user, String password) {
@@ -111,10 +117,5 @@ final class MigratedDatabase implements AutoCloseable {
       st.setObject(i + 1, params[i]);
     }
     return st;
-  }
-
-  @Override
-  public void close() {
-    database.close();
   }
 }

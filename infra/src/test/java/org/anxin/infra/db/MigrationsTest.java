@@ -1,10 +1,9 @@
 package org.anxin.infra.db;
 
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 
@@ -14,22 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("The migrations on a fresh database of the machine's PostgreSQL")
 class MigrationsTest {
 
-  private static MigratedDatabase db;
-
-  @BeforeAll
-  static void migrate() {
-    db = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void drop() {
-    db.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase db = new MigratedDatabase();
 
   @Test
   @DisplayName("apply cleanly to an empty database, every version included")
   void applyCleanly() {
-    // GIVEN an empty database WHEN the migrations ran (on create) THEN all of them succeeded
+    // GIVEN an empty database WHEN the migrations ran (before all) THEN all of them succeeded
     assertTrue(db.firstMigration().success);
     assertEquals(7, db.firstMigration().migrationsExecuted);
   }
@@ -57,7 +47,7 @@ class MigrationsTest {
   @DisplayName("reject a device id outside the protocol's pattern")
   void deviceIdPattern() {
     // GIVEN a migrated database WHEN a device with a slash in its id is inserted THEN the CHECK refuses it
-    MigratedDatabase.assertViolates("23514", () -> db.update("INSERT INTO devices (id, type, secret_hash) VALUES ('wb/1', "
-        + "'WRISTBAND', 'h')"));
+    MigratedDatabase.assertViolates("23514",
+        () -> db.update("INSERT INTO devices (id, type, secret_hash) VALUES ('wb/1', 'WRISTBAND', 'h')"));
   }
 }

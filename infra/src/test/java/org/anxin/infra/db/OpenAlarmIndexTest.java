@@ -1,9 +1,8 @@
 package org.anxin.infra.db;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 
@@ -12,17 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @DisplayName("One open alarm per elder and type")
 class OpenAlarmIndexTest {
 
-  private static MigratedDatabase db;
-
-  @BeforeAll
-  static void migrate() {
-    db = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void drop() {
-    db.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase db = new MigratedDatabase();
 
   @Test
   @DisplayName("rejects a second OPEN alarm of the same type for an elder, allows another type")

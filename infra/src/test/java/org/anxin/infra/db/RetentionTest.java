@@ -3,10 +3,9 @@ package org.anxin.infra.db;
 import io.vertx.core.Vertx;
 import org.anxin.infra.config.ConfigException;
 import org.anxin.infra.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,17 +24,8 @@ class RetentionTest {
 
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-  private static MigratedDatabase db;
-
-  @BeforeAll
-  static void migrate() {
-    db = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void drop() {
-    db.close();
-  }
+  @RegisterExtension
+  static final MigratedDatabase db = new MigratedDatabase();
 
   @Test
   @DisplayName("deletes only rows older than each table's cutoff, in batches smaller than the backlog")

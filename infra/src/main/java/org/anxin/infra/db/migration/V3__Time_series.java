@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 
 /**
@@ -22,29 +23,39 @@ public class V3__Time_series extends BaseJavaMigration {
 
   private static final Logger LOG = LoggerFactory.getLogger(V3__Time_series.class);
 
-  /**
-   * Available is not enough: CREATE EXTENSION fails unless the library is preloaded, so a server that merely has
-   * the package installed takes the plain branch instead of failing the migration.
-   */
-  static final String TIMESCALE_USABLE = """
-      SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')
-         AND (EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')
-              OR current_setting('shared_preload_libraries') ~ '(^|[\\s,])timescaledb([\\s,]|$)')""";
-
   @Override
   public void migrate(Context context) throws SQLException {
     Connection connection = context.getConnection();
-    boolean timescale = timescaleUsable(connection);
+    boolean timescale = available(connection) && created(connection);
     LOG.info("Telemetry storage: {}", timescale ? "TimescaleDB hypertables" : "plain PostgreSQL tables");
     try (Statement st = connection.createStatement()) {
       st.execute(script(timescale ? "timescaledb.sql" : "plain.sql"));
     }
   }
 
-  static boolean timescaleUsable(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(TIMESCALE_USABLE)) {
+  private static boolean available(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')")) {
       rs.next();
       return rs.getBoolean(1);
+    }
+  }
+
+  /**
+   * Available is not enough: a server with the package installed but the library not in
+   * {@code shared_preload_libraries} refuses CREATE EXTENSION. Trying it under a savepoint lets such a server take
+   * the plain branch instead of failing the migration.
+   */
+  private static boolean created(Connection connection) throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try (Statement st = connection.createStatement()) {
+      st.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+      connection.releaseSavepoint(savepoint);
+      return true;
+    } catch (SQLException e) {
+      connection.rollback(savepoint);
+      LOG.warn("TimescaleDB is installed but cannot be loaded ({}); telemetry stays in plain tables", e.getMessage());
+      return false;
     }
   }
 

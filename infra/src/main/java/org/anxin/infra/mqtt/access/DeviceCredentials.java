@@ -3,6 +3,8 @@ package org.anxin.infra.mqtt.access;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.devices.DeviceLogin;
 import org.anxin.infra.devices.DeviceSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +20,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fleet reconnects at once (10,000 devices after a broker restart), the misses pile up while one query runs and the
  * next query fetches up to {@value #BATCH} of them, so the database sees a few dozen queries, not 10,000.
  *
- * <p>An answer is trusted for {@link #TTL}: a rotated secret or a disabled device stops working at the next
- * connection after at most that long (open connections are not cut). A refusal read from the cache is re-checked
- * against the database once it is a little old, so a device registered or rotated a moment ago gets in. When the
- * database cannot answer, a stale entry is used rather than locking the whole fleet out.
+ * <p>A registered device's row is trusted for {@link #TTL}: a rotated secret or a disabled device stops working at
+ * the next connection after at most that long (open connections are not cut). A refusal read from the cache is
+ * re-checked against the database once it is a little old, so a device rotated or enabled a moment ago gets in.
+ * Unknown ids are never cached, so made-up user names cannot fill the memory; their lookups are batched like any
+ * other. When the database cannot answer, a stale entry is used rather than locking the whole fleet out.
  */
 final class DeviceCredentials {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceCredentials.class);
 
   static final Duration TTL = Duration.ofSeconds(10);
   static final Duration RECHECK_AFTER = Duration.ofSeconds(2);
@@ -68,17 +73,19 @@ final class DeviceCredentials {
     if (pending.isEmpty() || !loading.compareAndSet(false, true)) {
       return;
     }
-    List<String> ids = new ArrayList<>(pending.keySet()).subList(0, Math.min(BATCH, pending.size()));
+    List<String> waiting = new ArrayList<>(pending.keySet());
+    List<String> ids = waiting.subList(0, Math.min(BATCH, waiting.size()));
+    LOG.debug("Reading the logins of {} devices", ids.size());
     database.withConnection(c -> DeviceSql.logins(c, ids)).onComplete(result -> {
       long now = System.nanoTime();
       for (String id : ids) {
-        CompletableFuture<Optional<DeviceLogin>> waiting = pending.remove(id);
+        CompletableFuture<Optional<DeviceLogin>> answer = pending.remove(id);
         if (result.succeeded()) {
           Optional<DeviceLogin> login = Optional.ofNullable(result.result().get(id));
-          cache.put(id, new Entry(login, now));
-          waiting.complete(login);
+          login.ifPresent(found -> cache.put(id, new Entry(login, now)));
+          answer.complete(login);
         } else {
-          answerWithoutDatabase(id, waiting, result.cause());
+          answerWithoutDatabase(id, answer, result.cause());
         }
       }
       loading.set(false);

@@ -1,0 +1,25 @@
+package org.anxin.server.cli;
+
+import org.anxin.server.demo.DemoData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Serves, after seeding the demo county once; prints where the console is and how to log in. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Serve with demo data: a county of 3 townships and 10 villages, about a hundred elders, their",
+        "devices, carers, families and six providers. Seeded once; a later start finds it.",
+        "Credentials go to <ANXIN_DATA_DIR>/demo/devices.csv and demo/users.csv (owner-only)."})
+public final class DemoCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return NodeRunner.run(Map.of(), node -> DemoData.ensure(node).printWelcome(spec.commandLine().getOut()));
+  }
+}

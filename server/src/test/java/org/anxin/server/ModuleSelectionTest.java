@@ -1,0 +1,40 @@
+package org.anxin.server;
+
+import io.vertx.core.json.JsonObject;
+import org.anxin.infra.node.Node;
+import org.anxin.infra.testing.TestDatabase;
+import org.anxin.server.cli.Modules;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@DisplayName("ANXIN_MODULES")
+class ModuleSelectionTest {
+
+  @Test
+  @DisplayName("=gateway runs the gateway's verticles and no other module's, on an external database")
+  void onlyTheNamedModuleRuns() {
+    try (TestDatabase db = TestDatabase.create()) {
+      // GIVEN a node told to run only the gateway, on the machine's PostgreSQL
+      Node node = Node.start(Map.of("ANXIN_MODULES", "gateway", "ANXIN_DB_URL", db.jdbcUrl(),
+          "ANXIN_DATA_DIR", TestNodes.newDataDir("modules").toString(), "ANXIN_HTTP_PORT", "0",
+          "ANXIN_MQTT_PORT", TestNodes.freePort()), Modules.all());
+      try {
+        // WHEN /health is asked
+        HttpResponse<String> response = TestNodes.get(node.endpoints().http() + "/health");
+        // THEN the gateway is the only module among the checks, and the database is the external one
+        JsonObject checks = new JsonObject(response.body()).getJsonObject("checks");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(Set.of("database", "broker", "module.gateway"), checks.fieldNames());
+        assertEquals("external", checks.getJsonObject("database").getJsonObject("details").getString("mode"));
+      } finally {
+        node.close();
+      }
+    }
+  }
+}
