@@ -33,6 +33,15 @@ public final class SimMain implements Runnable {
 
   /** The command line, for tests that run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new SimMain());
+    return new CommandLine(new SimMain()).setExecutionExceptionHandler(SimMain::explain);
+  }
+
+  /** A failure is one sentence for the user; the stack trace only with ANXIN_SIM_LOG_LEVEL=DEBUG. */
+  private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    Throwable shown = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    String why = shown.getCause() == null ? "" : " (" + shown.getCause().getClass().getSimpleName() + ")";
+    cli.getErr().println("anxin-sim " + cli.getCommandName() + ": " + shown.getMessage() + why);
+    org.slf4j.LoggerFactory.getLogger(SimMain.class).debug("failure", e);
+    return 1;
   }
 }
