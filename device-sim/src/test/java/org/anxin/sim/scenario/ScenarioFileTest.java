@@ -69,6 +69,16 @@ class ScenarioFileTest {
   }
 
   @Test
+  @DisplayName("the training timeline shipped with the simulator reads, scenarios and options included")
+  void shippedTraining() {
+    ScenarioFile training = ScenarioFile.read(Path.of("scenarios/training.yaml"));
+
+    assertEquals(9, training.steps().size());
+    training.steps().forEach(step -> assertEquals(10, training.optionsOf(step).speed()));
+    assertEquals(ScenarioName.WANDER, training.steps().get(2).name());
+  }
+
+  @Test
   @DisplayName("offsets read as people write them")
   void offsets() {
     assertEquals(Duration.ofMinutes(2), new ScenarioFile.Step("2m", "sos", "W-01", null, null).offset());
