@@ -2,6 +2,8 @@ package org.anxin.sim.cli;
 
 import org.anxin.infra.db.DatabaseOptions;
 import org.anxin.sim.bench.BenchConfig;
+import org.anxin.sim.bench.BenchReport;
+import org.anxin.sim.bench.IngestBench;
 import org.anxin.sim.fleet.CredentialsFile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +75,16 @@ public final class BenchOptions {
   @Option(names = "--copy-batch", defaultValue = "1000", description = "Rows per COPY in copy_only. Default ${DEFAULT-VALUE}.")
   int copyBatch;
 
-  BenchConfig config(int sosCount) {
+  /** Runs the bench and prints its report as JSON, then as a table. */
+  int runAndPrint(int sosCount) throws InterruptedException {
+    BenchReport report = new IngestBench(config(sosCount), System.err).run();
+    System.out.println(report.toJson().encodePrettily());
+    System.out.println();
+    System.out.print(report.table());
+    return 0;
+  }
+
+  private BenchConfig config(int sosCount) {
     DatabaseOptions db = dbUrl == null || dbUrl.isBlank() ? null
         : new DatabaseOptions(dbUrl, dbUser, dbPassword, 2, 10_000);
     return new BenchConfig(broker.address(), devices, rate, duration, broker.qos(), db, register, keep, prefix,
