@@ -40,7 +40,8 @@ public final class ScenarioOptions {
   @Option(names = "--cycles", paramLabel = "N", description = "flapping: online/offline cycles. Default 5.")
   int cycles = 5;
 
-  @Option(names = "--up", paramLabel = "S", description = "flapping: seconds online (and offline) per cycle. Default 3.")
+  @Option(names = "--up", paramLabel = "S",
+      description = "flapping: seconds online (and offline) per cycle. Default 3.")
   int up = 3;
 
   @Option(names = "--at-local", paramLabel = "HH:MM|auto",

@@ -59,7 +59,8 @@ class ScenarioFileTest {
     Path unknownScenario = dir.resolve("a.json");
     Files.writeString(unknownScenario, "{\"steps\":[{\"at\":\"0s\",\"scenario\":\"dance\",\"device\":\"W-01\"}]}");
     Path unknownOption = dir.resolve("b.json");
-    Files.writeString(unknownOption, "{\"steps\":[{\"scenario\":\"sos\",\"device\":\"W-01\",\"options\":{\"hrr\":1}}]}");
+    Files.writeString(unknownOption,
+        "{\"steps\":[{\"scenario\":\"sos\",\"device\":\"W-01\",\"options\":{\"hrr\":1}}]}");
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ScenarioFile.read(unknownScenario));
