@@ -87,10 +87,6 @@ public final class Fleet implements AutoCloseable {
     return devices;
   }
 
-  public SimStats stats() {
-    return stats;
-  }
-
   /** Says goodbye on every connection (so no Will fires) and stops the timer. */
   @Override
   public void close() {
