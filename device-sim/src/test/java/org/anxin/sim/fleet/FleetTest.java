@@ -123,6 +123,33 @@ class FleetTest {
     }
   }
 
+  @Test
+  @DisplayName("when a restarted broker has lost the device's session, the device publishes again what was pending")
+  void sessionLostByTheBroker() throws InterruptedException {
+    SimStats stats = new SimStats();
+    DeviceLink link = new DeviceLink(TestDevices.wristband(4), broker.address(),
+        LinkOptions.defaults().withReconnect(Duration.ofSeconds(1), Duration.ofSeconds(1)), stats);
+    link.connect().join();
+
+    broker.stopAndForgetSessions();
+    List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      pending.add(link.publish(org.anxin.sim.protocol.Channel.TELEMETRY, new JsonObject().put("bat", 50 - i)));
+    }
+    broker.launch();
+    try (Capture fresh = Capture.on(broker.address())) {
+      List<Received> arrived = fresh.await(from("W-04", "telemetry"), 3, Duration.ofSeconds(20));
+
+      assertEquals(List.of(50, 49, 48), arrived.stream().sorted(java.util.Comparator.comparing(
+          r -> r.json().getLong("seq"))).map(r -> r.json().getInteger("bat")).toList(), "all, in any order");
+      java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new))
+          .orTimeout(10, TimeUnit.SECONDS).join();
+      assertEquals(3, stats.snapshot().acked());
+    } finally {
+      link.disconnect().join();
+    }
+  }
+
   private static JsonObject withoutStamp(JsonObject json) {
     JsonObject copy = json.copy();
     copy.remove("ts");
