@@ -2,7 +2,8 @@
 # The gateway benchmark (docs/benchmarks.md): builds gateway's test classes, then runs
 # org.anxin.gateway.bench.IngestBenchmark, which prints broker_only, copy_only, pipeline, the ratio and heap.
 # Settings: BENCH_DEVICES (10000), BENCH_MORE_DEVICES (100000), BENCH_SECONDS (60), BENCH_CLIENTS (4),
-# BENCH_WINDOW (2000), BENCH_JFR (a .jfr file to record the gateway into), and any ANXIN_GATEWAY_* for the gateway.
+# BENCH_WINDOW (2000), BENCH_RATE (pipeline publish rate, 0 = unlimited), BENCH_ONLY (baselines | pipeline),
+# BENCH_JFR (a .jfr file to record the gateway into), and any ANXIN_GATEWAY_* for the gateway.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -pl gateway -am test-compile dependency:build-classpath \

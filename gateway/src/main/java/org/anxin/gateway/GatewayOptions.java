@@ -16,10 +16,12 @@ import org.anxin.infra.config.Settings;
  * @param deviceRefreshMs how often the set of registered devices is reread
  * @param stateFlushMs how often changed device state is written to {@code device_state}
  * @param retryMaxMs the longest wait between retries of a batch the database refused
+ * @param parallelBatches batches stored at once, each in its own transaction; their messages are still
+ *     acknowledged in the order received
  */
 public record GatewayOptions(String clientId, long sessionExpirySeconds, int batchSize, long lingerMs,
                              int receiveMaximum, int queueLimit, int rejectCap, long deviceRefreshMs,
-                             long stateFlushMs, long retryMaxMs) {
+                             long stateFlushMs, long retryMaxMs, int parallelBatches) {
 
   public static final String CLIENT_ID = "ANXIN_GATEWAY_CLIENT_ID";
   public static final String SESSION_EXPIRY_S = "ANXIN_GATEWAY_SESSION_EXPIRY_S";
@@ -31,6 +33,7 @@ public record GatewayOptions(String clientId, long sessionExpirySeconds, int bat
   public static final String DEVICE_REFRESH_MS = "ANXIN_GATEWAY_DEVICE_REFRESH_MS";
   public static final String STATE_FLUSH_MS = "ANXIN_GATEWAY_STATE_FLUSH_MS";
   public static final String RETRY_MAX_MS = "ANXIN_GATEWAY_RETRY_MAX_MS";
+  public static final String PARALLEL_BATCHES = "ANXIN_GATEWAY_PARALLEL_BATCHES";
 
   public GatewayOptions {
     if (clientId == null || clientId.isBlank() || clientId.length() > 64) {
@@ -44,12 +47,14 @@ public record GatewayOptions(String clientId, long sessionExpirySeconds, int bat
     positive(DEVICE_REFRESH_MS, deviceRefreshMs);
     positive(STATE_FLUSH_MS, stateFlushMs);
     positive(RETRY_MAX_MS, retryMaxMs);
+    positive(PARALLEL_BATCHES, parallelBatches);
     if (receiveMaximum < 1 || receiveMaximum > 65_535) {
       throw new ConfigException(RECEIVE_MAXIMUM + " must be between 1 and 65535, not " + receiveMaximum);
     }
-    if (receiveMaximum < 2 * batchSize) {
-      throw new ConfigException(RECEIVE_MAXIMUM + " (" + receiveMaximum + ") must be at least twice "
-          + BATCH_SIZE + " (" + batchSize + "), or the broker stops sending while a batch fills");
+    if (receiveMaximum < (parallelBatches + 1L) * batchSize) {
+      throw new ConfigException(RECEIVE_MAXIMUM + " (" + receiveMaximum + ") must be at least ("
+          + PARALLEL_BATCHES + " + 1) x " + BATCH_SIZE + " (" + (parallelBatches + 1L) * batchSize
+          + "), or the broker stops sending while batches are stored");
     }
   }
 
@@ -63,8 +68,9 @@ public record GatewayOptions(String clientId, long sessionExpirySeconds, int bat
         s.integer(QUEUE_LIMIT, 10_000),
         s.integer(REJECT_CAP, 10_000),
         s.longValue(DEVICE_REFRESH_MS, 5_000),
-        s.longValue(STATE_FLUSH_MS, 1_000),
-        s.longValue(RETRY_MAX_MS, 5_000));
+        s.longValue(STATE_FLUSH_MS, 5_000),
+        s.longValue(RETRY_MAX_MS, 5_000),
+        s.integer(PARALLEL_BATCHES, 2));
   }
 
   private static void positive(String key, long value) {

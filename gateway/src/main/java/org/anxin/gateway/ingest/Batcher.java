@@ -11,11 +11,16 @@ import org.anxin.gateway.store.BatchWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
- * Turns the inbox into committed batches, on the gateway's event loop. One batch fills while at most one is being
- * stored; a batch is stored when full or when its first message has waited the linger time. Only after the commit
- * are its messages applied to the device states and acknowledged. A failed batch is retried with growing pauses
- * while the next one fills up and then stops taking messages, so the inbox, then Paho, then the broker hold back.
+ * Turns the inbox into committed batches, on the gateway's event loop. One batch fills while up to
+ * {@code parallelBatches} are being stored, each in its own transaction; a batch is stored when full or when its
+ * first message has waited the linger time. Batches are completed in the order they were sealed (MQTT wants
+ * acknowledgements in the order messages came): only then are their messages applied to the device states and
+ * acknowledged. A failed batch is retried with growing pauses and keeps its place; meanwhile the next batch fills
+ * and then stops taking messages, so the inbox, then Paho, then the broker hold back.
  */
 final class Batcher {
 
@@ -29,9 +34,9 @@ final class Batcher {
   private final DeviceStates states;
   private final GatewayMetrics metrics;
   private final MqttIngestClient client;
+  private final Deque<PendingBatch> sealed = new ArrayDeque<>();
   private Inbox inbox;
   private PendingBatch filling;
-  private PendingBatch storing;
   private long retryMs = FIRST_RETRY_MS;
   private int inFlight;
 
@@ -51,7 +56,7 @@ final class Batcher {
     this.inbox = source;
   }
 
-  /** Messages received and not yet committed: the inbox, the filling batch and the one being stored. */
+  /** Messages received and not yet committed: the inbox, the filling batch and those being stored. */
   int depth() {
     return (inbox == null ? 0 : inbox.size()) + inFlight;
   }
@@ -63,14 +68,14 @@ final class Batcher {
       take(m);
     }
     if (filling.size() >= options.batchSize()) {
-      storeIfIdle();
+      storeIfSlotFree();
     }
   }
 
   private void take(InboundMessage m) {
     long now = System.currentTimeMillis();
     if (filling.isEmpty()) {
-      vertx.setTimer(options.lingerMs(), id -> storeIfIdle());
+      vertx.setTimer(options.lingerMs(), id -> storeIfSlotFree());
     }
     inFlight++;
     try {
@@ -81,13 +86,14 @@ final class Batcher {
     }
   }
 
-  private void storeIfIdle() {
-    if (storing != null || filling.isEmpty()) {
+  private void storeIfSlotFree() {
+    if (sealed.size() >= options.parallelBatches() || filling.isEmpty()) {
       return;
     }
-    storing = filling;
+    PendingBatch batch = filling;
     filling = new PendingBatch(options.batchSize());
-    store(storing);
+    sealed.addLast(batch);
+    store(batch);
   }
 
   private void store(PendingBatch batch) {
@@ -98,22 +104,28 @@ final class Batcher {
   }
 
   private void committed(PendingBatch batch, long nanos) {
-    long now = System.currentTimeMillis();
-    count(batch, nanos, now);
-    states.applyAll(batch.telemetry());
-    states.applyAll(batch.events());
-    client.ack(batch.received());
-    inFlight -= batch.size();
-    storing = null;
+    batch.committed(nanos);
     retryMs = FIRST_RETRY_MS;
+    long now = System.currentTimeMillis();
+    while (!sealed.isEmpty() && sealed.peekFirst().isCommitted()) {
+      complete(sealed.removeFirst(), now);
+    }
     if (filling.size() >= options.batchSize() || filling.age(now) >= options.lingerMs()) {
-      storeIfIdle();
+      storeIfSlotFree();
     }
     drain();
   }
 
-  private void count(PendingBatch batch, long nanos, long now) {
-    metrics.committed(batch.size(), nanos);
+  private void complete(PendingBatch batch, long now) {
+    count(batch, now);
+    states.applyAll(batch.telemetry());
+    states.applyAll(batch.events());
+    client.ack(batch.received());
+    inFlight -= batch.size();
+  }
+
+  private void count(PendingBatch batch, long now) {
+    metrics.committed(batch.size(), batch.commitNanos());
     batch.telemetry().forEach(r -> {
       metrics.accepted(r.channel());
       metrics.lag(r.envelope().ts(), r.envelope().receivedAt(), now);

@@ -27,6 +27,7 @@ final class PendingBatch {
   /** Identities of skewed messages and Last Wills: the database's unique index does not catch their twins. */
   private final Set<String> unindexed = new HashSet<>();
   private long firstAt;
+  private long commitNanos = -1;
 
   PendingBatch(int capacity) {
     received = new ArrayList<>(capacity);
@@ -93,6 +94,18 @@ final class PendingBatch {
 
   List<MessageRejectedException> reasons() {
     return reasons;
+  }
+
+  void committed(long nanos) {
+    commitNanos = nanos;
+  }
+
+  boolean isCommitted() {
+    return commitNanos >= 0;
+  }
+
+  long commitNanos() {
+    return commitNanos;
   }
 
   StoreBatch toStore() {

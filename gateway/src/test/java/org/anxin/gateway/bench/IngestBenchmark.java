@@ -37,6 +37,8 @@ public final class IngestBenchmark {
   private static final int WARMUP_SECONDS = intEnv("BENCH_WARMUP_SECONDS", 10);
   private static final int CLIENTS = intEnv("BENCH_CLIENTS", 4);
   private static final int WINDOW = intEnv("BENCH_WINDOW", 2_000);
+  /** Publish rate in the pipeline run (0: as fast as the broker takes them; the backlog then grows in the broker). */
+  private static final int RATE = intEnv("BENCH_RATE", 0);
 
   private IngestBenchmark() {
   }
@@ -51,8 +53,12 @@ public final class IngestBenchmark {
       Migrations.apply(db.dataSource());
       List<String> fleet = Fleet.ids(0, DEVICES);
       Fleet.register(db, fleet);
-      double brokerOnly = brokerOnly(broker, fleet);
-      double copyOnly = storePaths(db, fleet);
+      String only = System.getenv().getOrDefault("BENCH_ONLY", "all");
+      double brokerOnly = only.equals("pipeline") ? Double.NaN : brokerOnly(broker, fleet);
+      double copyOnly = only.equals("pipeline") ? Double.NaN : storePaths(db, fleet);
+      if (only.equals("baselines")) {
+        return;
+      }
       Map<String, String> gatewayEnv = gatewayEnv();
       gatewayEnv.forEach((k, v) -> line("setting", k + "=" + v));
       try (GatewayProcess gateway = GatewayProcess.start(testDb.jdbcUrl(), broker.url(), dir.resolve("gateway.log"),
@@ -73,7 +79,7 @@ public final class IngestBenchmark {
 
   private static double brokerOnly(MosquittoBroker broker, List<String> fleet) throws Exception {
     try (CountingSubscriber counter = new CountingSubscriber(broker.url(), 10_000)) {
-      LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo");
+      LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo", 0);
       load.start();
       Thread.sleep(5_000);
       long from = counter.received();
@@ -100,7 +106,7 @@ public final class IngestBenchmark {
 
   private static double pipeline(Database db, MosquittoBroker broker, GatewayProcess gateway, TestDatabase testDb,
                                  List<String> fleet) throws Exception {
-    LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "pl");
+    LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "pl", RATE);
     load.start();
     Thread.sleep(WARMUP_SECONDS * 1_000L);
     List<Long> pgPids = backendPids(db, testDb.name());
@@ -114,6 +120,7 @@ public final class IngestBenchmark {
     Thread.sleep(SECONDS * 1_000L);
     long rows1 = rows(db);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    line("gateway_meters", gateway.stats());
     long published = load.acknowledged() - published0;
     line("cpu_during_pipeline", String.format("gateway %.0f%%, mosquitto %.0f%%, postgres backends %.0f%%,"
             + " publishers+bench JVM %.0f%% (of one core)", pct(CpuTimes.seconds(gateway.pid()) - gw0, elapsed),
@@ -122,7 +129,8 @@ public final class IngestBenchmark {
     load.stop();
     double rate = (rows1 - rows0) / elapsed;
     line("pipeline", String.format("%.0f msg/s  (committed rows counted in the database over %.0f s after %d s"
-        + " warm-up; publishers got %.0f msg/s acknowledged)", rate, elapsed, WARMUP_SECONDS, published / elapsed));
+        + " warm-up; publishers got %.0f msg/s acknowledged, publish rate %s)", rate, elapsed, WARMUP_SECONDS,
+        published / elapsed, RATE == 0 ? "unlimited" : RATE + " msg/s"));
     long total = load.acknowledged();
     Await.until(Duration.ofSeconds(180), "the gateway to drain", () -> rows(db) >= total);
     line("pipeline_drained", rows(db) + " rows for " + total + " acknowledged publishes");
@@ -137,7 +145,7 @@ public final class IngestBenchmark {
     all.addAll(more);
     Thread.sleep(Long.parseLong(gatewayEnv().get("ANXIN_GATEWAY_DEVICE_REFRESH_MS")) * 2 + 1_000);
     long before = rows(db);
-    new LoadGenerator(broker.url(), all, CLIENTS, WINDOW, "hd").oneRound(1);
+    new LoadGenerator(broker.url(), all, CLIENTS, WINDOW, "hd", 0).oneRound(1);
     Await.until(Duration.ofSeconds(180), "a message of every device", () -> rows(db) >= before + all.size());
     Thread.sleep(2_000);
     line("heap_100k_devices", mib(gateway.heapAfterGc()) + " MiB used after GC (" + all.size()
@@ -152,6 +160,7 @@ public final class IngestBenchmark {
     env.put("ANXIN_GATEWAY_QUEUE_LIMIT", "10000");
     env.put("ANXIN_GATEWAY_DEVICE_REFRESH_MS", "5000");
     env.put("ANXIN_GATEWAY_CLIENT_ID", "bench-gateway");
+    env.put("ANXIN_GATEWAY_PARALLEL_BATCHES", "2");
     System.getenv().forEach((k, v) -> {
       if (k.startsWith("ANXIN_GATEWAY_")) {
         env.put(k, v);

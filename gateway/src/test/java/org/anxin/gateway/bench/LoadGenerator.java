@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Devices publishing QoS 1 telemetry as fast as the broker takes it: {@code clients} Paho connections, each
@@ -26,11 +27,14 @@ final class LoadGenerator {
   private final int clients;
   private final int window;
   private final String boot;
+  private final double perClientPerSecond;
   private final AtomicLong acknowledged = new AtomicLong();
   private volatile boolean running;
   private final List<Thread> threads = new ArrayList<>();
 
-  LoadGenerator(String url, List<String> devices, int clients, int window, String boot) {
+  /** @param ratePerSecond messages per second over all clients, or 0 for as fast as the broker takes them */
+  LoadGenerator(String url, List<String> devices, int clients, int window, String boot, int ratePerSecond) {
+    this.perClientPerSecond = ratePerSecond / (double) clients;
     this.url = url;
     this.devices = devices;
     this.clients = clients;
@@ -90,8 +94,11 @@ final class LoadGenerator {
       o.setCleanStart(true);
       c.connect(o).waitForCompletion(10_000);
       Deque<IMqttToken> inFlight = new ArrayDeque<>();
+      long start = System.nanoTime();
+      long sent = 0;
       for (long r = 0; r < rounds && running; r++) {
         for (int d = 0; d < mine.size() && running; d++) {
+          pace(start, sent++);
           if (inFlight.size() >= window) {
             inFlight.removeFirst().waitForCompletion(60_000);
             acknowledged.incrementAndGet();
@@ -109,6 +116,16 @@ final class LoadGenerator {
       c.close();
     } catch (MqttException e) {
       throw new IllegalStateException("load client " + client + " failed", e);
+    }
+  }
+
+  /** Open-loop pacing: message n of this client is due n / rate seconds after the start. */
+  private void pace(long start, long n) {
+    if (perClientPerSecond > 0) {
+      long wait = start + (long) (n * 1e9 / perClientPerSecond) - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
     }
   }
 

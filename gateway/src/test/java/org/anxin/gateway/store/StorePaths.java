@@ -36,6 +36,9 @@ public final class StorePaths {
     void store(Connection c, List<TelemetryReading> batch) throws SQLException;
   }
 
+  /** Paths take turns this many times and each keeps its best: the machine is shared, so single runs wander. */
+  private static final int ROUNDS = 3;
+
   private StorePaths() {
   }
 
@@ -59,10 +62,14 @@ public final class StorePaths {
     paths.put("staged_copy_on_conflict", BatchWriter::writeTelemetry);
     paths.put("multirow_insert_on_conflict", StorePaths::multiRowInsert);
     paths.put("copy_with_high_water_mark", StorePaths::copyWithHighWaterMark);
+    paths.put("unnest_insert_on_conflict", StorePaths::unnestInsert);
     Map<String, Figure> figures = new LinkedHashMap<>();
     try (Connection c = database.dataSource().getConnection()) {
-      for (Map.Entry<String, Path> p : paths.entrySet()) {
-        figures.put(p.getKey(), time(c, p.getKey(), p.getValue(), rows, batchSize));
+      for (int round = 0; round < ROUNDS; round++) {
+        for (Map.Entry<String, Path> p : paths.entrySet()) {
+          Figure f = time(c, p.getKey(), p.getValue(), rows, batchSize);
+          figures.merge(p.getKey(), f, (a, b) -> a.seconds() <= b.seconds() ? a : b);
+        }
       }
     }
     return figures;
@@ -121,6 +128,60 @@ public final class StorePaths {
         st.addBatch();
       }
       st.executeBatch();
+    }
+  }
+
+  private static void unnestInsert(Connection c, List<TelemetryReading> batch) throws SQLException {
+    int n = batch.size();
+    String[] dev = new String[n];
+    String[] boot = new String[n];
+    Long[] seq = new Long[n];
+    Timestamp[] ts = new Timestamp[n];
+    Timestamp[] rec = new Timestamp[n];
+    Boolean[] skew = new Boolean[n];
+    Double[] lat = new Double[n];
+    Double[] lon = new Double[n];
+    Double[] acc = new Double[n];
+    String[] src = new String[n];
+    Integer[] hr = new Integer[n];
+    Integer[] spo2 = new Integer[n];
+    Integer[] bat = new Integer[n];
+    Integer[] steps = new Integer[n];
+    Boolean[] motion = new Boolean[n];
+    Double[] temp = new Double[n];
+    Boolean[] worn = new Boolean[n];
+    for (int i = 0; i < n; i++) {
+      TelemetryReading r = batch.get(i);
+      Envelope e = r.envelope();
+      dev[i] = e.deviceId();
+      boot[i] = e.boot();
+      seq[i] = e.seq();
+      ts[i] = new Timestamp(e.ts());
+      rec[i] = new Timestamp(e.receivedAt());
+      skew[i] = e.clockSkewed();
+      lat[i] = r.lat();
+      lon[i] = r.lon();
+      acc[i] = r.acc();
+      src[i] = r.src();
+      hr[i] = r.hr();
+      spo2[i] = r.spo2();
+      bat[i] = r.bat();
+      steps[i] = r.steps();
+      motion[i] = r.motion();
+      temp[i] = r.temp();
+      worn[i] = r.worn();
+    }
+    try (PreparedStatement st = c.prepareStatement("INSERT INTO telemetry (" + GatewaySql.TELEMETRY_COLUMNS
+        + ") SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],"
+        + " ?::boolean[], ?::float8[], ?::float8[], ?::float4[], ?::text[], ?::int2[], ?::int2[], ?::int2[],"
+        + " ?::int4[], ?::boolean[], ?::float4[], ?::boolean[]) ON CONFLICT DO NOTHING")) {
+      Object[][] arrays = {dev, boot, seq, ts, rec, skew, lat, lon, acc, src, hr, spo2, bat, steps, motion, temp, worn};
+      String[] types = {"text", "text", "int8", "timestamptz", "timestamptz", "bool", "float8", "float8", "float8",
+          "text", "int4", "int4", "int4", "int4", "bool", "float8", "bool"};
+      for (int i = 0; i < arrays.length; i++) {
+        st.setArray(i + 1, c.createArrayOf(types[i], arrays[i]));
+      }
+      st.executeUpdate();
     }
   }
 

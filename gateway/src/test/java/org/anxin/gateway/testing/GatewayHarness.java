@@ -28,14 +28,24 @@ public final class GatewayHarness implements AutoCloseable {
   public final Database database;
   public final MeterRegistry registry = new SimpleMeterRegistry();
   public final HealthChecks health = new HealthChecks();
-  private final MqttOptions mqtt;
+  private MqttOptions mqtt;
   private IngestVerticle verticle;
   private String deployment;
 
+  /** A gateway on an anonymous broker. */
   public GatewayHarness(DatabaseOptions db, String brokerUrl) {
+    this(db, MqttOptions.from(Settings.fromMap(Map.of())).connectedTo(brokerUrl, null, null));
+  }
+
+  public GatewayHarness(DatabaseOptions db, MqttOptions mqtt) {
     database = Database.open(vertx, db);
     Migrations.apply(database.dataSource());
-    mqtt = MqttOptions.from(Settings.fromMap(Map.of())).connectedTo(brokerUrl, null, null);
+    this.mqtt = mqtt;
+  }
+
+  /** Points the gateway at another broker (before {@link #start}). */
+  public void connectTo(MqttOptions brokerOptions) {
+    this.mqtt = brokerOptions;
   }
 
   /** Options as the environment would give them, with the test's overrides. */

@@ -1,17 +1,27 @@
 package org.anxin.gateway.testing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.infra.db.DatabaseOptions;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A gateway in a child JVM, so a test can kill it the hard way ({@code destroyForcibly}) mid-stream. The child
- * runs {@link #main}: a gateway on the given database and broker that prints {@code READY} once subscribed.
+ * A gateway in a child JVM, so a test can kill it the hard way ({@code destroyForcibly}) mid-stream and a
+ * benchmark can measure its heap alone. The child runs {@link #main}: a gateway on the given database and broker,
+ * with {@code ANXIN_GATEWAY_*} settings from its environment, that prints {@code READY} once subscribed and answers
+ * {@code heap} and {@code stats} on its standard input.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -21,32 +31,6 @@ public final class GatewayProcess implements AutoCloseable {
   private GatewayProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
-  }
-
-  public long pid() {
-    return process.pid();
-  }
-
-  /** The child's heap in use right after a full collection, in bytes. */
-  public long heapAfterGc() throws IOException {
-    String marker = "HEAP " + process.pid() + " ";
-    long before = java.nio.file.Files.readString(log).split(marker, -1).length;
-    process.getOutputStream().write("heap\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    process.getOutputStream().flush();
-    String[] found = new String[1];
-    Await.until(java.time.Duration.ofSeconds(30), "the child's heap figure", () -> {
-      try {
-        String[] parts = java.nio.file.Files.readString(log).split(marker, -1);
-        if (parts.length > before) {
-          found[0] = parts[parts.length - 1].lines().findFirst().orElse("").trim();
-          return true;
-        }
-        return false;
-      } catch (IOException e) {
-        return false;
-      }
-    });
-    return Long.parseLong(found[0]);
   }
 
   public static GatewayProcess start(String jdbcUrl, String brokerUrl, Path log) throws IOException {
@@ -67,18 +51,51 @@ public final class GatewayProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(settings);
     Process p = builder.start();
-    GatewayProcess gateway = new GatewayProcess(p, log);
-    Await.until(java.time.Duration.ofSeconds(30), "the child gateway to be READY", () -> {
+    Await.until(Duration.ofSeconds(30), "the child gateway to be READY", () -> {
       if (!p.isAlive()) {
         throw new IllegalStateException("the child gateway exited with " + p.exitValue() + "; see " + log);
       }
-      try {
-        return java.nio.file.Files.readString(log).contains("READY " + p.pid());
-      } catch (IOException e) {
-        return false;
-      }
+      return readLog(log).contains("READY " + p.pid());
     });
-    return gateway;
+    return new GatewayProcess(p, log);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The child's heap in use right after a full collection, in bytes. */
+  public long heapAfterGc() throws IOException {
+    return Long.parseLong(ask("heap", "HEAP "));
+  }
+
+  /** The child's meters in one line: batches, batch size, commit time, lag, queue depth. */
+  public String stats() throws IOException {
+    return ask("stats", "STATS ");
+  }
+
+  private String ask(String command, String answerPrefix) throws IOException {
+    String marker = answerPrefix + process.pid() + " ";
+    int before = readLog(log).split(marker, -1).length;
+    process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    String[] found = new String[1];
+    Await.until(Duration.ofSeconds(30), "the child's answer to " + command, () -> {
+      String[] parts = readLog(log).split(marker, -1);
+      if (parts.length > before) {
+        found[0] = parts[parts.length - 1].lines().findFirst().orElse("").trim();
+      }
+      return found[0] != null;
+    });
+    return found[0];
+  }
+
+  private static String readLog(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Kills the child without any chance to acknowledge or flush. */
@@ -95,21 +112,33 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  /** The child: a gateway with settings from its environment; answers {@code heap} on stdin with its heap. */
   public static void main(String[] args) throws IOException {
     DatabaseOptions db = new DatabaseOptions(args[0], "postgres", "", 4, 5_000);
     GatewayHarness gateway = new GatewayHarness(db, args[1]);
     gateway.start(GatewayHarness.options(System.getenv()));
     long pid = ProcessHandle.current().pid();
     System.out.println("READY " + pid);
-    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-        java.nio.charset.StandardCharsets.UTF_8));
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
-      if (line.trim().equals("heap")) {
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        System.out.println("HEAP " + pid + " " + (rt.totalMemory() - rt.freeMemory()));
+      switch (line.trim()) {
+        case "heap" -> {
+          System.gc();
+          Runtime rt = Runtime.getRuntime();
+          System.out.println("HEAP " + pid + " " + (rt.totalMemory() - rt.freeMemory()));
+        }
+        case "stats" -> System.out.println("STATS " + pid + " " + stats(gateway.registry));
+        default -> System.out.println("unknown command " + line);
       }
     }
+  }
+
+  private static String stats(MeterRegistry registry) {
+    Timer commit = registry.find(GatewayMetrics.COMMIT).timer();
+    Timer lag = registry.find(GatewayMetrics.LAG).tag("from", "arrival").timer();
+    return String.format("batches=%d mean_batch=%.0f mean_commit_ms=%.1f max_commit_ms=%.1f"
+            + " mean_lag_from_arrival_ms=%.1f queue_depth=%.0f", commit.count(),
+        registry.find(GatewayMetrics.BATCH_SIZE).summary().mean(), commit.mean(TimeUnit.MILLISECONDS),
+        commit.max(TimeUnit.MILLISECONDS), lag.mean(TimeUnit.MILLISECONDS),
+        registry.find(GatewayMetrics.QUEUE_DEPTH).gauge().value());
   }
 }

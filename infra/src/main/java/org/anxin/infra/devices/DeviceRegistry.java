@@ -40,7 +40,8 @@ public final class DeviceRegistry {
     try {
       parsed = DeviceCsv.read(csv);
     } catch (IOException | UncheckedIOException e) {
-      return Future.failedFuture(new DeviceRegistrationException(List.of("the file cannot be read: " + e.getMessage())));
+      String problem = "the file cannot be read: " + e.getMessage();
+      return Future.failedFuture(new DeviceRegistrationException(List.of(problem)));
     }
     if (parsed.rows().isEmpty() && parsed.problems().isEmpty()) {
       return Future.failedFuture(new DeviceRegistrationException(List.of("the file lists no devices")));

@@ -11,12 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes files that hold credentials: created readable and writable by their owner only (POSIX 600) from the first
  * byte, and moved into place whole, so no other user and no reader of a half-written file ever sees them.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
   private OwnerOnlyFiles() {
   }
 
-  static void write(Path target, String content) throws IOException {
+  public static void write(Path target, String content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = posix()

@@ -1,17 +1,22 @@
 package org.anxin.infra.mqtt;
 
+import org.anxin.infra.devices.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes the embedded HiveMQ's {@code config.xml} from {@link BrokerLimits}, rewritten at every start. */
+/**
+ * Writes the embedded HiveMQ's {@code config.xml} from {@link BrokerLimits}, rewritten at every start; readable by
+ * its owner only, because it may hold the keystore's password.
+ */
 final class BrokerConfig {
 
   private BrokerConfig() {
   }
 
-  static void write(Path configFolder, String host, int port) {
+  /** {@code tls} and {@code tlsPort} describe the TLS listener, or {@code tls} is {@code null} for none. */
+  static void write(Path configFolder, String host, int port, MqttTls tls, int tlsPort) {
     String xml = """
         <?xml version="1.0"?>
         <hivemq>
@@ -21,7 +26,7 @@ final class BrokerConfig {
               <bind-address>%s</bind-address>
               <name>anxin-mqtt</name>
             </tcp-listener>
-          </listeners>
+        %s  </listeners>
           <mqtt>
             <queued-messages>
               <max-queue-size>%d</max-queue-size>
@@ -52,13 +57,40 @@ final class BrokerConfig {
             <enabled>false</enabled>
           </anonymous-usage-statistics>
         </hivemq>
-        """.formatted(port, host, BrokerLimits.MAX_QUEUED_MESSAGES, BrokerLimits.QUEUE_STRATEGY,
-        BrokerLimits.MAX_SESSION_EXPIRY_S, BrokerLimits.MAX_PACKET_SIZE, BrokerLimits.SERVER_RECEIVE_MAXIMUM);
+        """.formatted(port, escape(host), tls == null ? "" : tlsListener(host, tls, tlsPort),
+        BrokerLimits.MAX_QUEUED_MESSAGES, BrokerLimits.QUEUE_STRATEGY, BrokerLimits.MAX_SESSION_EXPIRY_S,
+        BrokerLimits.MAX_PACKET_SIZE, BrokerLimits.SERVER_RECEIVE_MAXIMUM);
     try {
-      Files.createDirectories(configFolder);
-      Files.writeString(configFolder.resolve("config.xml"), xml);
+      OwnerOnlyFiles.write(configFolder.resolve("config.xml"), xml);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the embedded broker's configuration in " + configFolder, e);
     }
+  }
+
+  /** TLS 1.2 and 1.3 only; devices present no client certificate, they log in with their secret. */
+  private static String tlsListener(String host, MqttTls tls, int tlsPort) {
+    return """
+            <tls-tcp-listener>
+              <port>%d</port>
+              <bind-address>%s</bind-address>
+              <name>anxin-mqtt-tls</name>
+              <tls>
+                <keystore>
+                  <path>%s</path>
+                  <password>%s</password>
+                  <private-key-password>%s</private-key-password>
+                </keystore>
+                <protocols>
+                  <protocol>TLSv1.3</protocol>
+                  <protocol>TLSv1.2</protocol>
+                </protocols>
+              </tls>
+            </tls-tcp-listener>
+        """.formatted(tlsPort, escape(host), escape(tls.keystore().toString()), escape(tls.password()),
+        escape(tls.password()));
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -22,17 +22,26 @@ final class BrokerPort {
   }
 
   static int choose(MqttOptions mqtt) {
-    InetAddress host = address(mqtt.host());
-    if (isFree(host, mqtt.port())) {
-      return mqtt.port();
+    return choose(mqtt.host(), mqtt.port(), mqtt.portExplicit(), MqttOptions.PORT, "");
+  }
+
+  static int chooseTls(MqttOptions mqtt) {
+    MqttTls tls = mqtt.tls();
+    return choose(mqtt.host(), tls.port(), tls.portExplicit(), MqttTls.PORT, "TLS ");
+  }
+
+  private static int choose(String hostName, int port, boolean explicit, String variable, String kind) {
+    InetAddress host = address(hostName);
+    if (isFree(host, port)) {
+      return port;
     }
-    if (mqtt.portExplicit()) {
-      throw new ConfigException(MqttOptions.PORT + " asks for port " + mqtt.port() + " on " + mqtt.host()
+    if (explicit) {
+      throw new ConfigException(variable + " asks for port " + port + " on " + hostName
           + ", but another program already listens there.");
     }
     int free = freePort(host);
-    LOG.info("Port {} on {} is already in use, so the embedded MQTT broker listens on port {} instead "
-        + "(set {} to choose one).", mqtt.port(), mqtt.host(), free, MqttOptions.PORT);
+    LOG.info("Port {} on {} is already in use, so the embedded MQTT broker's {}listener uses port {} instead "
+        + "(set {} to choose one).", port, hostName, kind, free, variable);
     return free;
   }
 

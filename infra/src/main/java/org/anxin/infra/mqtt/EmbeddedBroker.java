@@ -1,6 +1,7 @@
 package org.anxin.infra.mqtt;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import org.anxin.infra.config.ConfigException;
 import org.anxin.infra.config.NodeOptions;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.mqtt.access.AccessExtension;
@@ -20,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The embedded MQTT 5 broker of the default mode (HiveMQ Community Edition in this JVM), with shared subscriptions
- * and device authentication against the {@code devices} table. Sessions and queued messages persist in
- * {@code <data>/mqtt}, so a persistent session (the gateway's) survives a restart. Limits: {@link BrokerLimits}.
+ * and device authentication against the {@code devices} table; with {@link MqttTls} configured it also listens with
+ * TLS for devices, while the platform's own clients keep the plain listener. Sessions and queued messages persist
+ * in {@code <data>/mqtt}, so a persistent session (the gateway's) survives a restart. Limits: {@link BrokerLimits}.
  *
  * <p>HiveMQ CE is built against Netty 4.1 while Vert.x 5 brings Netty 4.2; Maven resolves one Netty (4.2, managed by
  * the Vert.x stack) and HiveMQ runs on it unchanged: the tests in {@code org.anxin.infra.mqtt} start it next to
@@ -34,12 +36,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private final EmbeddedHiveMQ hivemq;
   private final String url;
+  private final String tlsUrl;
   private final int port;
   private final PlatformAccount platform;
 
-  private EmbeddedBroker(EmbeddedHiveMQ hivemq, String url, int port, PlatformAccount platform) {
+  private EmbeddedBroker(EmbeddedHiveMQ hivemq, String url, String tlsUrl, int port, PlatformAccount platform) {
     this.hivemq = hivemq;
     this.url = url;
+    this.tlsUrl = tlsUrl;
     this.port = port;
     this.platform = platform;
   }
@@ -47,12 +51,14 @@ public final class EmbeddedBroker implements AutoCloseable {
   /**
    * Starts the broker and returns once it listens; blocks for a second or two, so call it off the event loop.
    *
-   * @throws org.anxin.infra.config.ConfigException when {@code ANXIN_MQTT_PORT} is set and that port is taken
+   * @throws ConfigException when {@code ANXIN_MQTT_PORT} (or {@code ANXIN_MQTT_TLS_PORT}) is set and that port is
+   *     taken, or the TLS keystore cannot be read
    */
   public static EmbeddedBroker start(NodeOptions node, MqttOptions mqtt, Database database) {
     Path root = node.dataDir().resolve("mqtt");
     int port = BrokerPort.choose(mqtt);
-    BrokerConfig.write(root.resolve("conf"), mqtt.host(), port);
+    int tlsPort = tlsPort(mqtt, port);
+    BrokerConfig.write(root.resolve("conf"), mqtt.host(), port, mqtt.tls(), tlsPort);
     PlatformAccount platform = PlatformAccount.from(mqtt);
     EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
         .withConfigurationFolder(root.resolve("conf"))
@@ -62,9 +68,25 @@ public final class EmbeddedBroker implements AutoCloseable {
         .withoutLoggingBootstrap()
         .build();
     awaitStart(hivemq, root);
-    String url = "tcp://" + connectHost(mqtt.host()) + ":" + port;
-    LOG.info("Embedded MQTT broker listens on {} (data in {})", url, root);
-    return new EmbeddedBroker(hivemq, url, port, platform);
+    String host = connectHost(mqtt.host());
+    String url = "tcp://" + host + ":" + port;
+    String tlsUrl = mqtt.tls() == null ? null : "ssl://" + host + ":" + tlsPort;
+    LOG.info("Embedded MQTT broker listens on {}{} (data in {})", url, tlsUrl == null ? "" : " and " + tlsUrl, root);
+    return new EmbeddedBroker(hivemq, url, tlsUrl, port, platform);
+  }
+
+  /** The TLS listener's port, or 0 when there is none. */
+  private static int tlsPort(MqttOptions mqtt, int plainPort) {
+    if (mqtt.tls() == null) {
+      return 0;
+    }
+    mqtt.tls().checkReadable();
+    int tlsPort = BrokerPort.chooseTls(mqtt);
+    if (tlsPort == plainPort) {
+      throw new ConfigException(MqttTls.PORT + " and " + MqttOptions.PORT + " both ask for port " + plainPort
+          + "; the TLS listener needs a port of its own.");
+    }
+    return tlsPort;
   }
 
   private static void awaitStart(EmbeddedHiveMQ hivemq, Path root) {
@@ -106,6 +128,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** {@code tcp://127.0.0.1:port} */
   public String url() {
     return url;
+  }
+
+  /** {@code ssl://127.0.0.1:port} of the TLS listener for devices, or {@code null} when none is configured. */
+  public String tlsUrl() {
+    return tlsUrl;
   }
 
   public String platformUser() {

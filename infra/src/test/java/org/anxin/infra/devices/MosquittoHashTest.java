@@ -14,7 +14,8 @@ class MosquittoHashTest {
 
   /** Written on this machine by {@code mosquitto_passwd -c -b pwfile devA s3cret} (Mosquitto 2.0.11). */
   private static final String FROM_MOSQUITTO_PASSWD =
-      "$7$101$Sg061xoPk+A7ptt/$qjbiNeVRVkCHTJqHyb3xisbTpJVIUasJZmzG7b/2vJtqcSTSZ8chYoKyKijUueMD1/i2nuAwiXe35IO+4H0x1w==";
+      "$7$101$Sg061xoPk+A7ptt/$qjbiNeVRVkCHTJqHyb3xisbTpJVIUasJZmzG7b/2vJtqcSTSZ8chYoKyKijUueMD1"
+          + "/i2nuAwiXe35IO+4H0x1w==";
 
   @Test
   @DisplayName("the same secret and salt give exactly the line mosquitto_passwd wrote")

@@ -8,13 +8,10 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.anxin.infra.mqtt.MqttClients.closeQuietly;
 import static org.anxin.infra.mqtt.MqttClients.connect;
@@ -25,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The embedded broker lets in the platform and registered devices, each on its own topics only")
+@ExtendWith(SharedBroker.Resolver.class)
 class EmbeddedBrokerAccessTest {
 
   private static final int BAD_LOGIN = 0x86;
   private static final int NOT_AUTHORIZED = 0x87;
   private static final int CLIENT_ID_NOT_VALID = 0x85;
 
-  @TempDir
-  static Path data;
+  static SharedBroker shared;
   static BrokerFixture fixture;
   static DeviceRegistry registry;
   static EmbeddedBroker broker;
@@ -40,19 +37,13 @@ class EmbeddedBrokerAccessTest {
   static IssuedSecret b;
 
   @BeforeAll
-  static void startBroker() {
-    fixture = new BrokerFixture();
+  static void registerDevices(SharedBroker sharedBroker) {
+    shared = sharedBroker;
+    fixture = shared.fixture;
+    broker = shared.broker;
     registry = new DeviceRegistry(fixture.database);
     a = registry.add(wristband("wb-a")).await();
     b = registry.add(wristband("wb-b")).await();
-    broker = EmbeddedBroker.start(BrokerFixture.node(data), BrokerFixture.mqtt(BrokerFixture.freePort(), true, null),
-        fixture.database);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-    fixture.close();
   }
 
   static NewDevice wristband(String id) {
@@ -84,6 +75,25 @@ class EmbeddedBrokerAccessTest {
     device.publish(topic("wb-a", "telemetry"), message("{\"seq\":1}", 1));
     // THEN the platform receives it on A's topic
     assertEquals(new Inbox.Message(topic("wb-a", "telemetry"), "{\"seq\":1}"), inbox.next());
+    closeQuietly(device);
+    closeQuietly(gateway);
+  }
+
+  @Test
+  @DisplayName("a device may also connect over TLS, verifying the broker's certificate")
+  void deviceOverTls() throws Exception {
+    // GIVEN the platform listening on the plain loopback listener
+    Inbox inbox = new Inbox();
+    MqttClient gateway = platform(inbox);
+    gateway.subscribe(new MqttSubscription[] {new MqttSubscription("anxin/v1/dev/wb-a/+", 1)});
+    // WHEN device A connects to the TLS listener, trusting the broker's certificate, and publishes
+    MqttConnectionOptions options = MqttClients.trusting(login("wb-a", a.secret()), shared.keystore,
+        SharedBroker.KEYSTORE_PASSWORD);
+    MqttClient device = connect(broker.tlsUrl(), "wb-a", options, null);
+    device.publish(topic("wb-a", "status"), message("{\"online\":true}", 1));
+    // THEN the platform receives it
+    assertTrue(broker.tlsUrl().startsWith("ssl://127.0.0.1:"));
+    assertEquals(new Inbox.Message(topic("wb-a", "status"), "{\"online\":true}"), inbox.next());
     closeQuietly(device);
     closeQuietly(gateway);
   }

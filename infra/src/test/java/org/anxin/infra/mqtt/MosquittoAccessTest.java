@@ -24,7 +24,7 @@ import static org.anxin.infra.mqtt.MqttClients.message;
 import static org.anxin.infra.mqtt.MqttClients.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@DisplayName("A Mosquitto configured from infra/deploy/mosquitto with the exported password file applies the device rules")
+@DisplayName("A Mosquitto from infra/deploy/mosquitto with the exported password file applies the device rules")
 class MosquittoAccessTest {
 
   private static final String PLATFORM_PASSWORD = "mosquitto-platform-password";

@@ -6,7 +6,15 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** Paho MQTT 5 clients for tests: connected with a login, or the reason code a broker refused them with. */
 public final class MqttClients {
@@ -25,6 +33,21 @@ public final class MqttClients {
     if (password != null) {
       options.setPassword(password.getBytes(StandardCharsets.UTF_8));
     }
+    return options;
+  }
+
+  /** {@code options} trusting only the certificate in {@code keystore} (PKCS12). */
+  public static MqttConnectionOptions trusting(MqttConnectionOptions options, Path keystore, String password)
+      throws GeneralSecurityException, IOException {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      trusted.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    options.setSocketFactory(tls.getSocketFactory());
     return options;
   }
 

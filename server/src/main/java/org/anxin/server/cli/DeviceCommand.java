@@ -20,6 +20,7 @@ public final class DeviceCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Name what to do: add, import, rotate-secret or export-mosquitto.");
+    throw new ParameterException(spec.commandLine(),
+        "Name what to do: add, import, rotate-secret or export-mosquitto.");
   }
 }

@@ -63,7 +63,8 @@ final class DeviceCredentials {
   }
 
   private CompletableFuture<Optional<DeviceLogin>> load(String deviceId) {
-    CompletableFuture<Optional<DeviceLogin>> answer = pending.computeIfAbsent(deviceId, id -> new CompletableFuture<>());
+    CompletableFuture<Optional<DeviceLogin>> answer =
+        pending.computeIfAbsent(deviceId, id -> new CompletableFuture<>());
     loadPending();
     return answer;
   }
