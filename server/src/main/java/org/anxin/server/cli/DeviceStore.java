@@ -16,13 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 /**
- * The database a {@code device} subcommand works on, opened for the one command and closed after it, and the one
- * place that turns a failure into sentences on standard error and an exit code (1: the devices were refused,
- * 2: the database or a setting could not be used).
+ * The database a {@code device} subcommand works on, opened for the one command and closed after it: the one of
+ * {@code ANXIN_DB_URL}, else the embedded PostgreSQL of a node running on the data folder, else the embedded
+ * PostgreSQL started for the command. Also the one place that turns a failure into sentences on standard error and
+ * an exit code (1: the devices were refused, 2: the database or a setting could not be used).
  */
 final class DeviceStore implements AutoCloseable {
 
@@ -71,8 +73,11 @@ final class DeviceStore implements AutoCloseable {
     try {
       Settings settings = Settings.load(vertx, Map.of());
       DatabaseOptions options = DatabaseOptions.from(settings);
-      EmbeddedDatabase embedded = options.embedded() ? EmbeddedDatabase.start(NodeOptions.from(settings).dataDir())
-          : null;
+      Path dataDir = NodeOptions.from(settings).dataDir();
+      if (options.embedded()) {
+        options = RunningEmbeddedDatabase.find(dataDir, options).orElse(options);
+      }
+      EmbeddedDatabase embedded = options.embedded() ? EmbeddedDatabase.start(dataDir) : null;
       Database database = Database.open(vertx, embedded == null ? options : embedded.options(options));
       Migrations.apply(database.dataSource());
       return new DeviceStore(vertx, settings, embedded, database);
