@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("ANXIN_MODULES")
 class ModuleSelectionTest {
@@ -27,10 +29,13 @@ class ModuleSelectionTest {
       try {
         // WHEN /health is asked
         HttpResponse<String> response = TestNodes.get(node.endpoints().http() + "/health");
-        // THEN the gateway is the only module among the checks, and the database is the external one
+        // THEN the gateway is the only module among the checks (a module may add checks of its own), and the
+        // database is the external one
         JsonObject checks = new JsonObject(response.body()).getJsonObject("checks");
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(Set.of("database", "broker", "module.gateway"), checks.fieldNames());
+        assertEquals(Set.of("module.gateway"), checks.fieldNames().stream()
+            .filter(name -> name.startsWith("module.")).collect(Collectors.toSet()));
+        assertTrue(checks.containsKey("database") && checks.containsKey("broker"), checks.encode());
         assertEquals("external", checks.getJsonObject("database").getJsonObject("details").getString("mode"));
       } finally {
         node.close();

@@ -27,9 +27,8 @@ import java.util.function.Supplier;
 /**
  * One running node: its database (embedded or external, migrated, with its retention job on a timer), its broker
  * (embedded or external), the modules named by {@code ANXIN_MODULES}, and one HTTP server with {@code /health} and
- * {@code /metrics}. {@link #stop} undoes
- * it in reverse: stop taking requests, undeploy the modules (they finish their work in flight), close the broker and
- * the database.
+ * {@code /metrics}. {@link #stop} undoes it in reverse: stop taking requests, undeploy the modules (they finish their
+ * work in flight), close the broker and the database.
  */
 public final class Node {
 
@@ -149,20 +148,12 @@ public final class Node {
     return Objects.requireNonNullElse(Node.class.getPackage().getImplementationVersion(), "dev");
   }
 
-  public Vertx vertx() {
-    return vertx;
-  }
-
   public NodeContext context() {
     return context;
   }
 
   public Endpoints endpoints() {
     return endpoints;
-  }
-
-  public ServingOptions serving() {
-    return serving;
   }
 
   /**
