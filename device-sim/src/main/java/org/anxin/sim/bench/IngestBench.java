@@ -37,9 +37,14 @@ public final class IngestBench {
   private final Latency publishToAck = new Latency();
   private final Map<String, Long> sosSentAt = new ConcurrentHashMap<>();
 
+  /** In the alarm bench, every this many messages one is an SOS; 0 in the ingest bench. */
+  private final long sosEvery;
+
   public IngestBench(BenchConfig config, PrintStream log) {
     this.config = config;
     this.log = log;
+    double total = config.rate() * config.duration().toMillis() / 1000.0;
+    this.sosEvery = config.alarms() ? Math.max(1, (long) (total / config.sosCount())) : 0;
   }
 
   public BenchReport run() throws InterruptedException {
@@ -119,7 +124,6 @@ public final class IngestBench {
 
   /** Message k goes to device k mod N; in the alarm bench every so often it is an SOS from a fresh device. */
   private void send(List<DeviceLink> links, long k) {
-    long sosEvery = config.alarms() ? Math.max(1, (long) (config.rate() * seconds() / config.sosCount())) : 0;
     if (sosEvery > 0 && k % sosEvery == sosEvery / 2 && k / sosEvery < Math.min(config.sosCount(), links.size())) {
       sendSos(links.get((int) (k / sosEvery)));
       return;
@@ -145,10 +149,6 @@ public final class IngestBench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private double seconds() {
-    return config.duration().toMillis() / 1000.0;
   }
 
   private BenchReport.AlarmResult alarmResult(BenchDatabase db) throws InterruptedException {
