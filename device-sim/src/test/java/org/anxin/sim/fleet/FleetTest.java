@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,6 +85,19 @@ class FleetTest {
       assertTrue(home.containsKey("motion") && home.containsKey("temp"), "terminal heartbeat: " + home);
     }
     assertEquals(0, stats.snapshot().errors());
+  }
+
+  @Test
+  @DisplayName("a node can run a fleet straight from a credentials file, as the demo does")
+  void fleetOfAFile(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("devices.csv");
+    Files.writeString(csv, "device_id,secret,type,elder_id\nT-02,secret-t-2,HOME_TERMINAL,\n");
+
+    try (Fleet fleet = Fleet.ofFile(csv, broker.address().toString(), 60, ZoneId.of("Asia/Shanghai"))) {
+      fleet.start().orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertTrue(capture.awaitOne(from("T-02", "status"), WAIT).json().getBoolean("online"));
+    }
   }
 
   @Test
