@@ -13,16 +13,17 @@ final class EventDecoder {
   static final Set<String> EVENT_TYPES = Set.of("SOS", "FALL", "SMOKE", "GAS", "WATER_LEAK", "DOOR_OPEN",
       "DOOR_CLOSE", "PULL_CORD", "BED_EXIT", "STRAP_OFF");
 
-  DeviceEvent decode(Channel channel, Envelope envelope, JsonObject json) throws MessageRejectedException {
+  /** @param raw the payload as received, stored as it stands (jsonb keeps numbers a double cannot hold) */
+  DeviceEvent decode(Channel channel, Envelope envelope, JsonObject json, String raw) throws MessageRejectedException {
     return switch (channel) {
-      case EVENT -> event(envelope, json);
-      case STATUS -> status(envelope, json);
-      case REPLY -> reply(envelope, json);
+      case EVENT -> event(envelope, json, raw);
+      case STATUS -> status(envelope, json, raw);
+      case REPLY -> reply(envelope, json, raw);
       default -> throw new IllegalArgumentException("not an event channel: " + channel);
     };
   }
 
-  private static DeviceEvent event(Envelope envelope, JsonObject json) throws MessageRejectedException {
+  private static DeviceEvent event(Envelope envelope, JsonObject json, String raw) throws MessageRejectedException {
     Fields f = new Fields(json);
     String type = f.oneOf("type", EVENT_TYPES, RejectReason.UNKNOWN_EVENT_TYPE);
     if (type == null) {
@@ -32,10 +33,10 @@ final class EventDecoder {
     Double lon = f.decimal("lon", -180, 180);
     f.requirePair("lat", lat, "lon", lon);
     return new DeviceEvent(envelope, Channel.EVENT, type, f.string("sensor", 64), lat, lon,
-        f.decimal("acc", 0, 1_000_000), json.encode(), null);
+        f.decimal("acc", 0, 1_000_000), raw, null);
   }
 
-  private static DeviceEvent status(Envelope envelope, JsonObject json) throws MessageRejectedException {
+  private static DeviceEvent status(Envelope envelope, JsonObject json, String raw) throws MessageRejectedException {
     Fields f = new Fields(json);
     Boolean online = f.bool("online");
     if (online == null) {
@@ -44,10 +45,10 @@ final class EventDecoder {
     StatusFields status = new StatusFields(online, f.integer("bat", 0, 100), f.string("fw", 64),
         f.integer("interval", 1, 86_400), envelope.seq() == null);
     return new DeviceEvent(envelope, Channel.STATUS, online ? "ONLINE" : "OFFLINE", null, null, null, null,
-        json.encode(), status);
+        raw, status);
   }
 
-  private static DeviceEvent reply(Envelope envelope, JsonObject json) throws MessageRejectedException {
+  private static DeviceEvent reply(Envelope envelope, JsonObject json, String raw) throws MessageRejectedException {
     Fields f = new Fields(json);
     Object id = json.getValue("id");
     if (id == null) {
@@ -60,6 +61,6 @@ final class EventDecoder {
       throw new MessageRejectedException(RejectReason.MISSING_FIELD, "a reply needs ok");
     }
     f.string("detail", 1024);
-    return new DeviceEvent(envelope, Channel.REPLY, "REPLY", null, null, null, null, json.encode(), null);
+    return new DeviceEvent(envelope, Channel.REPLY, "REPLY", null, null, null, null, raw, null);
   }
 }

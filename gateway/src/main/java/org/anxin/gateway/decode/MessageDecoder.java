@@ -50,7 +50,7 @@ public final class MessageDecoder {
       Envelope envelope = readEnvelope(topic, json, receivedAt);
       return topic.channel() == Channel.TELEMETRY
           ? telemetry.decode(envelope, json)
-          : events.decode(topic.channel(), envelope, json);
+          : events.decode(topic.channel(), envelope, json, new String(payload, StandardCharsets.UTF_8));
     } catch (MessageRejectedException e) {
       throw e.from(topic.deviceId());
     }
@@ -70,6 +70,9 @@ public final class MessageDecoder {
     if (!isUtf8(payload)) {
       throw new MessageRejectedException(RejectReason.NOT_UTF8, "payload is not valid UTF-8");
     }
+    if (hasNulEscape(payload)) {
+      throw new MessageRejectedException(RejectReason.BAD_TEXT, "a string holds \\u0000");
+    }
     Object value;
     try {
       value = JSON.fromBuffer(Buffer.buffer(payload));
@@ -80,6 +83,17 @@ public final class MessageDecoder {
       throw new MessageRejectedException(RejectReason.NOT_OBJECT, "payload is JSON but not an object");
     }
     return object;
+  }
+
+  /** JSON may escape U+0000 inside a string; PostgreSQL cannot store it in text or jsonb, and would refuse the batch. */
+  private static boolean hasNulEscape(byte[] p) {
+    for (int i = 0; i + 5 < p.length; i++) {
+      if (p[i] == '\\' && (p[i + 1] == 'u' || p[i + 1] == 'U') && p[i + 2] == '0' && p[i + 3] == '0'
+          && p[i + 4] == '0' && p[i + 5] == '0') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Device payloads are nearly always ASCII, which is UTF-8 as it stands; anything else gets the strict check. */

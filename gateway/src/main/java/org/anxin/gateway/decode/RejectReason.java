@@ -16,7 +16,11 @@ public enum RejectReason {
   OUT_OF_RANGE("out_of_range"),
   MISSING_FIELD("missing_field"),
   EMPTY_TELEMETRY("empty_telemetry"),
-  UNKNOWN_EVENT_TYPE("unknown_event_type");
+  UNKNOWN_EVENT_TYPE("unknown_event_type"),
+  /** A string holds U+0000, which PostgreSQL text and jsonb cannot store. */
+  BAD_TEXT("bad_text"),
+  /** Valid by the protocol, yet the database refused the row (a data or constraint error); found by storing alone. */
+  STORE_FAILED("store_failed");
 
   private final String label;
 

@@ -1,5 +1,6 @@
 package org.anxin.gateway.ingest;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.anxin.gateway.GatewayOptions;
 import org.anxin.gateway.decode.Decoded;
@@ -8,6 +9,7 @@ import org.anxin.gateway.decode.MessageRejectedException;
 import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.gateway.state.DeviceStates;
 import org.anxin.gateway.store.BatchWriter;
+import org.anxin.gateway.store.StoreBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +105,21 @@ final class Batcher {
         .onFailure(e -> retryLater(batch, e));
   }
 
+  /** Each message in its own transaction; one the database refuses on its own becomes a reject. */
+  private Future<Void> storeEach(PendingBatch batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Decoded d : batch.toStoreEach()) {
+      chain = chain.compose(v -> writer.write(StoreBatch.of(d)).recover(e -> {
+        if (!StoreBatch.isDataError(e)) {
+          return Future.failedFuture(e);
+        }
+        batch.storeFailed(d, e.getMessage());
+        return Future.succeededFuture();
+      }));
+    }
+    return chain.compose(v -> writer.write(batch.rejectsOnly()));
+  }
+
   private void committed(PendingBatch batch, long nanos) {
     batch.committed(nanos);
     retryMs = FIRST_RETRY_MS;
@@ -126,18 +143,22 @@ final class Batcher {
 
   private void count(PendingBatch batch, long now) {
     metrics.committed(batch.size(), batch.commitNanos());
-    batch.telemetry().forEach(r -> {
-      metrics.accepted(r.channel());
-      metrics.lag(r.envelope().ts(), r.envelope().receivedAt(), now);
-    });
-    batch.events().forEach(e -> {
-      metrics.accepted(e.channel());
-      metrics.lag(e.envelope().ts(), e.envelope().receivedAt(), now);
-    });
+    batch.telemetry().forEach(r -> metrics.accepted(r.channel()));
+    batch.events().forEach(e -> metrics.accepted(e.channel()));
     batch.reasons().forEach(e -> metrics.rejected(e.reason()));
+    batch.oldest().ifPresent(e -> metrics.lag(e.ts(), e.receivedAt(), now));
   }
 
   private void retryLater(PendingBatch batch, Throwable e) {
+    if (StoreBatch.isDataError(e)) {
+      LOG.warn("The database refused a batch of {} messages ({}); storing them one at a time", batch.size(),
+          e.getMessage());
+      long started = System.nanoTime();
+      storeEach(batch)
+          .onSuccess(v -> committed(batch, System.nanoTime() - started))
+          .onFailure(again -> retryLater(batch, again));
+      return;
+    }
     metrics.retried();
     LOG.warn("Storing a batch of {} messages failed ({}); retrying in {} ms", batch.size(), e.getMessage(), retryMs);
     vertx.setTimer(retryMs, id -> store(batch));

@@ -4,13 +4,17 @@ import org.anxin.gateway.decode.Decoded;
 import org.anxin.gateway.decode.DeviceEvent;
 import org.anxin.gateway.decode.Envelope;
 import org.anxin.gateway.decode.MessageRejectedException;
+import org.anxin.gateway.decode.RejectReason;
 import org.anxin.gateway.decode.TelemetryReading;
 import org.anxin.gateway.store.RejectedMessage;
 import org.anxin.gateway.store.StoreBatch;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +28,8 @@ final class PendingBatch {
   private final List<DeviceEvent> events = new ArrayList<>();
   private final List<RejectedMessage> rejects = new ArrayList<>();
   private final List<MessageRejectedException> reasons = new ArrayList<>();
+  /** Where each stored message came from, for the rare message the database refuses on its own. */
+  private final Map<Decoded, InboundMessage> sources = new IdentityHashMap<>();
   /** Identities of skewed messages and Last Wills: the database's unique index does not catch their twins. */
   private final Set<String> unindexed = new HashSet<>();
   private long firstAt;
@@ -39,6 +45,7 @@ final class PendingBatch {
     if (decoded == null || !firstOfItsKind(decoded)) {
       return;
     }
+    sources.put(decoded, m);
     if (decoded instanceof TelemetryReading r) {
       telemetry.add(r);
     } else {
@@ -48,6 +55,45 @@ final class PendingBatch {
 
   void reject(InboundMessage m, MessageRejectedException e, long now) {
     receive(m, now);
+    addReject(m, e);
+  }
+
+  /** Every message to store, for storing one at a time. */
+  List<Decoded> toStoreEach() {
+    List<Decoded> all = new ArrayList<>(telemetry);
+    all.addAll(events);
+    return all;
+  }
+
+  /** A message the database refused on its own: it becomes a reject of this batch. */
+  void storeFailed(Decoded d, String detail) {
+    telemetry.remove(d);
+    events.remove(d);
+    addReject(sources.get(d), new MessageRejectedException(RejectReason.STORE_FAILED, detail,
+        d.envelope().deviceId()));
+  }
+
+  /** The identity of the stored message that waited longest (by arrival), for the batch's lag. */
+  Optional<Envelope> oldest() {
+    Envelope oldest = null;
+    for (TelemetryReading r : telemetry) {
+      oldest = older(oldest, r.envelope());
+    }
+    for (DeviceEvent e : events) {
+      oldest = older(oldest, e.envelope());
+    }
+    return Optional.ofNullable(oldest);
+  }
+
+  private static Envelope older(Envelope a, Envelope b) {
+    return a == null || b.receivedAt() < a.receivedAt() ? b : a;
+  }
+
+  StoreBatch rejectsOnly() {
+    return new StoreBatch(List.of(), List.of(), rejects);
+  }
+
+  private void addReject(InboundMessage m, MessageRejectedException e) {
     reasons.add(e);
     rejects.add(new RejectedMessage(m.receivedAt(), m.topic(), e.deviceId(), e.reason().label(), e.detail(),
         m.payload()));

@@ -21,8 +21,25 @@ final class CopyText {
     column();
     if (value == null) {
       out.append("\\N");
-      return this;
+    } else if (needsEscape(value)) {
+      escape(value);
+    } else {
+      out.append(value);
     }
+    return this;
+  }
+
+  private static boolean needsEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void escape(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -33,7 +50,6 @@ final class CopyText {
         default -> out.append(c);
       }
     }
-    return this;
   }
 
   CopyText number(Number value) {

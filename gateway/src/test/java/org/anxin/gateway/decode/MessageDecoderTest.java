@@ -66,7 +66,9 @@ class MessageDecoderTest {
         Arguments.of("anxin/v1/dev/wb-001/event", "{" + id + "}", RejectReason.MISSING_FIELD),
         Arguments.of("anxin/v1/dev/wb-001/status", "{" + id + ",\"bat\":5}", RejectReason.MISSING_FIELD),
         Arguments.of("anxin/v1/dev/wb-001/status", "{\"ts\":1,\"boot\":\"b1\",\"online\":true}", RejectReason.BAD_SEQ),
-        Arguments.of("anxin/v1/dev/wb-001/reply", "{" + id + ",\"ok\":true}", RejectReason.MISSING_FIELD));
+        Arguments.of("anxin/v1/dev/wb-001/reply", "{" + id + ",\"ok\":true}", RejectReason.MISSING_FIELD),
+        Arguments.of("anxin/v1/dev/wb-001/event", "{" + id + ",\"type\":\"SOS\",\"note\":\"a\\u0000\"}",
+            RejectReason.BAD_TEXT));
   }
 
   @ParameterizedTest(name = "{2}: {0} {1}")

@@ -52,7 +52,7 @@ class IngestTest {
     broker = MosquittoBroker.start(dir);
     gateway = new GatewayHarness(testDb.options(), broker.url());
     gateway.register("land-1", "replay-0", "replay-1", "replay-2", "replay-3", "replay-4", "bad-1", "skew-1",
-        "state-1", "lw-1", "good-1");
+        "state-1", "lw-1", "good-1", "iso-1");
     gateway.start(GatewayHarness.options(Map.of("ANXIN_GATEWAY_LINGER_MS", "10",
         "ANXIN_GATEWAY_DEVICE_REFRESH_MS", "200", "ANXIN_GATEWAY_STATE_FLUSH_MS", "200")));
     devices = Publisher.connect(broker.url(), 200);
@@ -165,6 +165,23 @@ class IngestTest {
         return rs.next() ? rs.getBytes(1) : null;
       }
     }
+  }
+
+  @Test
+  @DisplayName("verifies that a message the database refuses on its own is rejected and its batch still lands")
+  void isolatesMessageTheDatabaseRefuses() {
+    // GIVEN a database rule the protocol does not know: no heart rate of exactly 42
+    gateway.execute("ALTER TABLE telemetry ADD CONSTRAINT test_refuses_hr_42 CHECK (hr IS DISTINCT FROM 42)");
+    // WHEN three readings arrive together, the middle one breaking that rule
+    String refused = telemetry("i", 2).replace("\"hr\":71", "\"hr\":42");
+    devices.publish(topic("iso-1", "telemetry"), telemetry("i", 1));
+    devices.publish(topic("iso-1", "telemetry"), refused);
+    devices.publish(topic("iso-1", "telemetry"), telemetry("i", 3));
+    // THEN the other two are stored and the refused one is kept as a reject with its bytes
+    awaitRows("telemetry", "iso-1", 2);
+    Await.until(WAIT, "the store_failed reject", () -> gateway.count("SELECT count(*) FROM rejected_messages"
+        + " WHERE device_id = 'iso-1' AND reason = 'store_failed'") == 1);
+    assertEquals(0, gateway.count("SELECT count(*) FROM telemetry WHERE device_id = 'iso-1' AND seq = 2"));
   }
 
   @Test

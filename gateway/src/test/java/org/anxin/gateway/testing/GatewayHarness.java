@@ -88,6 +88,14 @@ public final class GatewayHarness implements AutoCloseable {
     }
   }
 
+  public void execute(String sql) {
+    try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   public long count(String sql) {
     return count(database, sql);
   }
