@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("A node in the embedded default mode")
@@ -85,6 +86,7 @@ class EmbeddedNodeTest {
     assertEquals(node.endpoints().http(), written.http());
     assertTrue(written.http().matches("http://127\\.0\\.0\\.1:\\d+") && !written.http().endsWith(":0"), written.http());
     assertEquals("tcp://127.0.0.1:" + mqttPort, written.mqtt());
+    assertNull(written.mqttTls(), "no TLS keystore is configured");
     assertEquals("agi://127.0.0.1:4573", written.agi());
     assertEquals(ProcessHandle.current().pid(), written.pid());
   }

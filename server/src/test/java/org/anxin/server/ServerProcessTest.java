@@ -23,11 +23,12 @@ class ServerProcessTest {
   @DisplayName("stops in order on SIGTERM and exits 0")
   void sigtermExitsZero() throws Exception {
     try (TestDatabase db = TestDatabase.create()) {
-      // GIVEN a serving node in a JVM of its own
+      // GIVEN a serving node in a JVM of its own, on an external database and broker
       Path dataDir = TestNodes.newDataDir("sigterm");
       Path endpoints = dataDir.resolve("endpoints.json");
-      try (ChildServer server = ChildServer.start(dataDir, Map.of("ANXIN_DB_URL", db.jdbcUrl(),
-          "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_PORT", TestNodes.freePort()), "serve")) {
+      try (TestMosquitto mosquitto = TestMosquitto.start(dataDir);
+           ChildServer server = ChildServer.start(dataDir, Map.of("ANXIN_DB_URL", db.jdbcUrl(),
+               "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_URL", mosquitto.url()), "serve")) {
         assertTrue(server.awaitFile(endpoints, START), server.stdout() + server.stderr());
         // WHEN it is sent SIGTERM
         server.terminate();

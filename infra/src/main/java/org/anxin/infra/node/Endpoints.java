@@ -12,10 +12,12 @@ import java.time.Instant;
 
 /**
  * The addresses a running node listens on, written to {@code <data>/endpoints.json} at every start so tools (the
- * simulator, tests, scripts) find a node that picked free ports. The AGI address is the configured one: the hotline
- * does not listen yet, which {@code agiListening: false} says.
+ * simulator, tests, scripts) find a node that picked free ports. {@code mqttTls} is null unless the embedded broker
+ * has a TLS listener. The AGI address is the configured one: the hotline does not listen yet, which
+ * {@code agiListening: false} says.
  */
-public record Endpoints(String http, String mqtt, String agi, boolean agiListening, long pid, Instant startedAt) {
+public record Endpoints(String http, String mqtt, String mqttTls, String agi, boolean agiListening, long pid,
+                        Instant startedAt) {
 
   public static final String FILE = "endpoints.json";
 
@@ -23,6 +25,7 @@ public record Endpoints(String http, String mqtt, String agi, boolean agiListeni
     return new JsonObject()
         .put("http", http)
         .put("mqtt", mqtt)
+        .put("mqttTls", mqttTls)
         .put("agi", agi)
         .put("agiListening", agiListening)
         .put("pid", pid)
@@ -30,8 +33,9 @@ public record Endpoints(String http, String mqtt, String agi, boolean agiListeni
   }
 
   public static Endpoints fromJson(JsonObject json) {
-    return new Endpoints(json.getString("http"), json.getString("mqtt"), json.getString("agi"),
-        json.getBoolean("agiListening", false), json.getLong("pid", 0L), Instant.parse(json.getString("startedAt")));
+    return new Endpoints(json.getString("http"), json.getString("mqtt"), json.getString("mqttTls"),
+        json.getString("agi"), json.getBoolean("agiListening", false), json.getLong("pid", 0L),
+        Instant.parse(json.getString("startedAt")));
   }
 
   public static Endpoints read(Path dataDir) {

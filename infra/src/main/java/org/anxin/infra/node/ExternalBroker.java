@@ -26,6 +26,12 @@ final class ExternalBroker implements NodeBroker {
     return mqtt.url();
   }
 
+  /** Devices of an external broker connect as its operator publishes; this node announces only its own URL. */
+  @Override
+  public String tlsEndpoint() {
+    return null;
+  }
+
   @Override
   public Future<Status> check() {
     return probe.check();

@@ -39,6 +39,11 @@ final class LocalBroker implements NodeBroker {
   }
 
   @Override
+  public String tlsEndpoint() {
+    return broker.tlsUrl();
+  }
+
+  @Override
   public Future<Status> check() {
     return probe.check();
   }

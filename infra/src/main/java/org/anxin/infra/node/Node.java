@@ -93,8 +93,7 @@ public final class Node {
   private Future<Void> startSteps() {
     return NodeStorage.open(vertx, options.dataDir(), DatabaseOptions.from(settings))
         .compose(this::useStorage)
-        .compose(ignored -> startBroker())
-        .compose(this::useBroker)
+        .compose(ignored -> migrateWhileTheBrokerStarts())
         .compose(ignored -> deployments.deploy(modules, context))
         .compose(ignored -> http.listen())
         .map(this::announce);
@@ -108,6 +107,14 @@ public final class Node {
     health.register(NodeMetrics.DATABASE_CHECK, () -> opened.database().ping()
         .map(ok -> ok ? Status.up(details) : new Status(false, details.copy().put("reason", "no valid connection"))));
     return Future.succeededFuture();
+  }
+
+  /**
+   * The two slowest steps of a first start overlap. A device that logs in before the schema exists on a first start
+   * is refused and retries; no module runs before both are done.
+   */
+  private Future<Void> migrateWhileTheBrokerStarts() {
+    return Future.join(storage.migrate(), startBroker().compose(this::useBroker)).mapEmpty();
   }
 
   private Future<NodeBroker> startBroker() {
@@ -128,7 +135,7 @@ public final class Node {
 
   private Void announce(int httpPort) {
     String host = reachableHost(serving.http().host());
-    endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(),
+    endpoints = new Endpoints("http://" + host + ":" + httpPort, broker.endpoint(), broker.tlsEndpoint(),
         "agi://" + host + ":" + serving.agiPort(), false, ProcessHandle.current().pid(), startedAt);
     endpoints.write(options.dataDir());
     metrics.recordStart(version(), deployments.running(), startedAt);

@@ -13,6 +13,9 @@ public interface NodeBroker {
   /** Where devices connect, for {@code endpoints.json}: {@code tcp://host:port}. */
   String endpoint();
 
+  /** Where devices connect over TLS ({@code ssl://host:port}), or {@code null} when this node offers no TLS. */
+  String tlsEndpoint();
+
   /** Whether it answers now; for {@code /health}. */
   Future<Status> check();
 

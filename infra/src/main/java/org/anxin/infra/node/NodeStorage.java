@@ -12,18 +12,19 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 
 /**
- * The node's database: the configured one, or an embedded PostgreSQL in {@code <data>/pg} when none is configured;
- * opened and migrated before anything else runs. Starting and migrating block, so they run on a worker.
+ * The node's database: the configured one, or an embedded PostgreSQL in {@code <data>/pg} when none is configured.
+ * Starting, opening and migrating block, so they run on a worker.
  */
 public final class NodeStorage {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeStorage.class);
 
+  private final Vertx vertx;
   private final EmbeddedDatabase embedded;
   private final Database database;
-  private int migrationsApplied;
 
-  private NodeStorage(EmbeddedDatabase embedded, Database database) {
+  private NodeStorage(Vertx vertx, EmbeddedDatabase embedded, Database database) {
+    this.vertx = vertx;
     this.embedded = embedded;
     this.database = database;
   }
@@ -36,10 +37,7 @@ public final class NodeStorage {
     EmbeddedDatabase embedded = options.embedded() ? startEmbedded(dataDir) : null;
     DatabaseOptions effective = embedded == null ? options : embedded.options(options);
     try {
-      Database database = Database.open(vertx, effective);
-      NodeStorage storage = new NodeStorage(embedded, database);
-      storage.migrate();
-      return storage;
+      return new NodeStorage(vertx, embedded, Database.open(vertx, effective));
     } catch (RuntimeException e) {
       if (embedded != null) {
         embedded.close();
@@ -56,23 +54,14 @@ public final class NodeStorage {
     return embedded;
   }
 
-  private void migrate() {
-    try {
-      migrationsApplied = Migrations.apply(database.dataSource()).migrationsExecuted;
-      LOG.info("Schema up to date ({} migrations applied now)", migrationsApplied);
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+  /** Applies the migrations; the future holds how many this call applied (0 when the schema was current). */
+  public Future<Integer> migrate() {
+    return vertx.executeBlocking(() -> Migrations.apply(database.dataSource()).migrationsExecuted, false)
+        .onSuccess(applied -> LOG.info("Schema up to date ({} migrations applied now)", applied));
   }
 
   public Database database() {
     return database;
-  }
-
-  /** How many migrations this start applied; 0 when the schema was already current. */
-  public int migrationsApplied() {
-    return migrationsApplied;
   }
 
   public boolean embedded() {

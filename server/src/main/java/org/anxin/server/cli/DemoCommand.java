@@ -10,9 +10,10 @@ import java.util.concurrent.Callable;
 
 /** Serves, after seeding the demo county once; prints where the console is and how to log in. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Serve with demo data: a county of 3 townships and 10 villages, about a hundred elders, their",
-        "devices, carers, families and six providers. Seeded once; a later start finds it.",
-        "Credentials go to <ANXIN_DATA_DIR>/demo/devices.csv and demo/users.csv (owner-only)."})
+    description = {"Serve with a demo county (seeded once) and print the console's address and logins.",
+        "The county: 3 townships, 10 villages, 100 elders with their households and devices, carers, families,",
+        "volunteers, staff and six providers. A later start finds it. Credentials go to",
+        "<ANXIN_DATA_DIR>/demo/devices.csv and demo/users.csv, readable by their owner only."})
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec

@@ -26,10 +26,10 @@ public final class FailureHandler implements IExecutionExceptionHandler {
   static String sentence(Throwable e) {
     Throwable known = find(e);
     if (known != null) {
-      return "Anxin did not start: " + firstSentence(known.getMessage());
+      return "Anxin did not start: " + firstSentence(known.getMessage()) + ".";
     }
     LOG.error("Anxin did not start", e);
-    return "Anxin did not start: " + firstSentence(rootMessage(e)) + " (details in the log above)";
+    return "Anxin did not start: " + firstSentence(rootMessage(e)) + " (details in the log above).";
   }
 
   private static Throwable find(Throwable e) {
@@ -41,12 +41,15 @@ public final class FailureHandler implements IExecutionExceptionHandler {
     return null;
   }
 
-  /** Drivers append advice sentences ("Check that the hostname…"); one sentence is what a person reads. */
+  /**
+   * The first sentence, without its full stop: drivers append advice ("Check that the hostname…"), and one sentence
+   * is what a person reads.
+   */
   static String firstSentence(String message) {
     String text = message == null ? "" : message.strip().replaceAll("\\s+", " ");
     int end = text.indexOf(". ");
     String first = end < 0 ? text : text.substring(0, end);
-    return first.endsWith(".") ? first : first + ".";
+    return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
   }
 
   private static String rootMessage(Throwable e) {

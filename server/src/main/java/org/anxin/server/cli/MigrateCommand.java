@@ -25,12 +25,15 @@ public final class MigrateCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try {
       Settings settings = Settings.load(vertx, Map.of());
-      NodeStorage storage = NodeStorage.open(vertx, NodeOptions.from(settings).dataDir(), DatabaseOptions.from(settings))
-          .await();
-      storage.close();
-      spec.commandLine().getOut().println("The schema is up to date (" + storage.migrationsApplied()
-          + " migrations applied now).");
-      return 0;
+      NodeStorage storage = NodeStorage.open(vertx, NodeOptions.from(settings).dataDir(),
+          DatabaseOptions.from(settings)).await();
+      try {
+        int applied = storage.migrate().await();
+        spec.commandLine().getOut().println("The schema is up to date (" + applied + " migrations applied now).");
+        return 0;
+      } finally {
+        storage.close();
+      }
     } finally {
       vertx.close().await();
     }

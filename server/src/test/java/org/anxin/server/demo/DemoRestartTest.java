@@ -1,6 +1,7 @@
 package org.anxin.server.demo;
 
 import org.anxin.infra.node.Node;
+import org.anxin.server.TestMosquitto;
 import org.anxin.server.TestNodes;
 import org.anxin.server.cli.Modules;
 import org.junit.jupiter.api.DisplayName;
@@ -22,16 +23,22 @@ class DemoRestartTest {
   @Test
   @DisplayName("finds the demo data in the embedded PostgreSQL and seeds nothing again")
   void secondStartReusesTheData() throws Exception {
-    // GIVEN a demo node on an empty data folder, stopped after seeding
+    // GIVEN a demo node on an empty data folder (its embedded PostgreSQL keeps the data there), stopped after seeding
     Path dataDir = TestNodes.newDataDir("restart");
-    Map<String, String> settings = Map.of("ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0",
-        "ANXIN_MQTT_PORT", TestNodes.freePort(), "ANXIN_MODULES", "console");
-    Node first = Node.start(settings, Modules.all());
-    try {
-      DemoData.ensure(first);
-    } finally {
-      first.close();
+    try (TestMosquitto mosquitto = TestMosquitto.start(dataDir)) {
+      Map<String, String> settings = Map.of("ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0",
+          "ANXIN_MQTT_URL", mosquitto.url(), "ANXIN_MODULES", "console");
+      Node first = Node.start(settings, Modules.all());
+      try {
+        DemoData.ensure(first);
+      } finally {
+        first.close();
+      }
+      assertSecondStartFindsTheData(dataDir, settings);
     }
+  }
+
+  private static void assertSecondStartFindsTheData(Path dataDir, Map<String, String> settings) throws Exception {
     List<String> users = Files.readAllLines(dataDir.resolve("demo/users.csv"));
     // WHEN a node starts again on the same folder and ensures the demo data
     Node second = Node.start(settings, Modules.all());
