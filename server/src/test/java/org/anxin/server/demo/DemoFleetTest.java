@@ -1,6 +1,7 @@
 package org.anxin.server.demo;
 
 import org.anxin.infra.node.Node;
+import org.anxin.infra.testing.Await;
 import org.anxin.infra.testing.TestDatabase;
 import org.anxin.server.TestNodes;
 import org.anxin.server.cli.Modules;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("The demo's simulated fleet")
 class DemoFleetTest {
 
-  private static final long WAIT_MS = 30_000;
-
   @Test
   @DisplayName("reports telemetry of the demo's own devices through the embedded broker into the database")
-  void fleetFillsTelemetry() throws Exception {
+  void fleetFillsTelemetry() {
     // GIVEN a demo node with its embedded broker and the gateway, its county seeded
     try (TestDatabase db = TestDatabase.create()) {
       Node node = Node.start(Map.of("ANXIN_DATA_DIR", TestNodes.newDataDir("fleet").toString(),
@@ -33,7 +33,7 @@ class DemoFleetTest {
         // WHEN the demo fleet runs at 60 times real time (a reading a second)
         try (DemoFleet fleet = DemoFleet.start(node, 60)) {
           // THEN telemetry rows of the demo's registered devices arrive within 30 s
-          assertTrue(awaitTelemetry(node), "no telemetry of the demo's devices within " + WAIT_MS + " ms");
+          Await.until(Duration.ofSeconds(30), "telemetry of the demo's devices", () -> demoTelemetryRows(node) > 0);
           assertTrue(fleet.welcomeLine().contains("scenario sos --device "), fleet.welcomeLine());
         }
       } finally {
@@ -42,22 +42,13 @@ class DemoFleetTest {
     }
   }
 
-  private static boolean awaitTelemetry(Node node) throws SQLException, InterruptedException {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    while (System.currentTimeMillis() < deadline) {
-      if (demoTelemetryRows(node) > 0) {
-        return true;
-      }
-      Thread.sleep(200);
-    }
-    return false;
-  }
-
-  private static int demoTelemetryRows(Node node) throws SQLException {
+  private static int demoTelemetryRows(Node node) {
     try (Connection c = node.context().database().dataSource().getConnection(); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("SELECT count(*) FROM telemetry t JOIN devices d ON d.id = t.device_id")) {
       rs.next();
       return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
