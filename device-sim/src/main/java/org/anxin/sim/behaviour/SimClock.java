@@ -29,10 +29,6 @@ public final class SimClock {
     this.zone = zone;
   }
 
-  public static SimClock realTime(ZoneId zone) {
-    return new SimClock(Clock.systemUTC(), Instant.now(), 1, zone);
-  }
-
   public Instant now() {
     long wallMs = wall.millis() - wallStart.toEpochMilli();
     return simStart.plusMillis((long) (wallMs * speed));
@@ -40,14 +36,6 @@ public final class SimClock {
 
   public ZonedDateTime localNow() {
     return now().atZone(zone);
-  }
-
-  public ZoneId zone() {
-    return zone;
-  }
-
-  public double speed() {
-    return speed;
   }
 
   /** Wall-clock milliseconds that {@code simSeconds} of simulated time take (at least 1). */

@@ -69,18 +69,6 @@ public final class WristbandBehaviour {
     return (int) Math.round(battery);
   }
 
-  public boolean worn() {
-    return worn;
-  }
-
-  public GeoPoint position() {
-    return position;
-  }
-
-  public GeoPoint home() {
-    return home;
-  }
-
   private Activity advance(ZonedDateTime now) {
     double dt = last == null ? 0 : Math.max(0, (now.toInstant().toEpochMilli() - last.toEpochMilli()) / 1000.0);
     last = now.toInstant();

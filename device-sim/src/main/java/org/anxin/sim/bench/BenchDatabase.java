@@ -106,6 +106,11 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /** Messages of the bench's devices the gateway rejected since {@code sinceMs}. */
+  public long rejected(String prefix, long sinceMs) {
+    return await(database.withConnection(c -> BenchSql.rejected(c, prefix, sinceMs)));
+  }
+
   public Map<String, Long> alarmsRaised(String prefix) {
     return await(database.withConnection(c -> BenchSql.alarmsRaised(c, prefix)));
   }

@@ -6,7 +6,7 @@ import org.anxin.sim.fleet.SimStats;
 /** What a benchmark run measured, as JSON and as a table for people. */
 public record BenchReport(BenchConfig config, long connected, OpenLoopDriver.Result drive, SimStats.Snapshot counts,
                           long drainMs, Latency.Percentiles publishToAck, BenchDatabase.Committed committed,
-                          CountingSubscriber.Result brokerOnly, BenchDatabase.CopyResult copyOnly,
+                          long rejected, CountingSubscriber.Result brokerOnly, BenchDatabase.CopyResult copyOnly,
                           AlarmResult alarms) {
 
   /** The alarm bench's part: SOS pressed, alarm rows found for them, and the time in between. */
@@ -38,6 +38,7 @@ public record BenchReport(BenchConfig config, long connected, OpenLoopDriver.Res
         .put("scheduler_lateness_ms", percentiles(drive.lateness()))
         .put("acknowledged", counts.acked()).put("errors", counts.errors())
         .put("committed", committed == null ? null : committed.rows())
+        .put("rejected", rejected)
         .put("throughput_per_s", new JsonObject()
             .put("sent", round(drive.sent() / loadSeconds()))
             .put("acknowledged", round(counts.acked() / loadSeconds()))
@@ -64,8 +65,8 @@ public record BenchReport(BenchConfig config, long connected, OpenLoopDriver.Res
         drive.sent() / loadSeconds());
     row(t, "acknowledged", "%d (%d errors; %.0f/s; drained in %d ms)", counts.acked(), counts.errors(),
         counts.acked() / loadSeconds(), drainMs);
-    row(t, "committed", committed == null ? "(no --db-url)" : "%d rows (%.0f/s)",
-        committed == null ? 0 : committed.rows(), committedPerSecond());
+    row(t, "committed", committed == null ? "(no --db-url)" : "%d rows (%.0f/s); %d rejected",
+        committed == null ? 0 : committed.rows(), committedPerSecond(), rejected);
     row(t, "publish→ack ms", "%s", line(publishToAck));
     row(t, "broker_only", "%d received (%.0f/s); publish→delivery ms %s", brokerOnly.received(),
         brokerOnlyPerSecond(), line(brokerOnly.publishToDelivery()));

@@ -20,8 +20,16 @@ final class BenchSql {
   }
 
   static long committedTelemetry(Connection c, String idPrefix, long sinceMs) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT count(*) FROM telemetry WHERE device_id LIKE ? AND received_at >= ?")) {
+    return count(c, "SELECT count(*) FROM telemetry WHERE device_id LIKE ? AND received_at >= ?", idPrefix, sinceMs);
+  }
+
+  static long rejected(Connection c, String idPrefix, long sinceMs) throws SQLException {
+    return count(c, "SELECT count(*) FROM rejected_messages WHERE device_id LIKE ? AND received_at >= ?", idPrefix,
+        sinceMs);
+  }
+
+  private static long count(Connection c, String sql, String idPrefix, long sinceMs) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, like(idPrefix));
       st.setTimestamp(2, new Timestamp(sinceMs));
       try (ResultSet rs = st.executeQuery()) {

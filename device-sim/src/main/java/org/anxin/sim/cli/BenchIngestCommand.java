@@ -1,7 +1,5 @@
 package org.anxin.sim.cli;
 
-import org.anxin.sim.bench.BenchReport;
-import org.anxin.sim.bench.IngestBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,10 +16,6 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    BenchReport report = new IngestBench(options.config(0), System.err).run();
-    System.out.println(report.toJson().encodePrettily());
-    System.out.println();
-    System.out.print(report.table());
-    return 0;
+    return options.runAndPrint(0);
   }
 }

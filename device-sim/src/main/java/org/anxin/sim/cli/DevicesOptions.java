@@ -14,7 +14,7 @@ import java.util.Map;
 public final class DevicesOptions {
 
   @Option(names = "--devices-file", paramLabel = "FILE",
-      defaultValue = "${env:ANXIN_SIM_DEVICES_FILE:-devices.csv}",
+      defaultValue = "${env:ANXIN_SIM_DEVICES_FILE:-data/demo/devices.csv}",
       description = "Credentials CSV device_id,secret,type,elder_id (written by demo or device import). "
           + "Default ${DEFAULT-VALUE} (env ANXIN_SIM_DEVICES_FILE).")
   Path devicesFile;

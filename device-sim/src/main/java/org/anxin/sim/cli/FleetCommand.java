@@ -43,7 +43,8 @@ public final class FleetCommand implements Callable<Integer> {
   double speed;
 
   @Option(names = "--interval", defaultValue = "60", paramLabel = "S",
-      description = "Reporting interval in simulated seconds until set_interval says otherwise. Default ${DEFAULT-VALUE}.")
+      description = "Reporting interval in simulated seconds until set_interval says otherwise. "
+          + "Default ${DEFAULT-VALUE}.")
   int intervalS;
 
   @Option(names = "--start-at", paramLabel = "HH:MM",

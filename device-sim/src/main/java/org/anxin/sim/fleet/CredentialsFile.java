@@ -1,6 +1,11 @@
 package org.anxin.sim.fleet;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The credentials CSV written by {@code demo} and {@code device import}: {@code device_id,secret,type,elder_id}, an
- * optional header line, an empty elder id for a terminal that has none.
+ * The credentials CSV written by {@code demo} and {@code device import} ({@code DeviceSecretsFile} in infra):
+ * header {@code device_id,secret,type,elder_id}, an empty elder id for a terminal that has none.
  */
 public final class CredentialsFile {
 
@@ -20,46 +25,30 @@ public final class CredentialsFile {
   }
 
   public static List<DeviceCredentials> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setIgnoreEmptyLines(true).setCommentMarker('#').get();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+         CSVParser parser = CSVParser.parse(in, format)) {
+      if (!parser.getHeaderNames().containsAll(List.of(HEADER.split(",")))) {
+        throw new IllegalArgumentException(file + ": the header must be " + HEADER);
+      }
+      List<DeviceCredentials> devices = new ArrayList<>();
+      for (CSVRecord row : parser) {
+        devices.add(parse(row, file));
+      }
+      return devices;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the devices file " + file, e);
     }
-    List<DeviceCredentials> devices = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#") || line.startsWith("device_id")) {
-        continue;
-      }
-      devices.add(parseLine(line, file, i + 1));
-    }
-    return devices;
   }
 
-  public static void write(Path file, List<DeviceCredentials> devices) {
-    List<String> lines = new ArrayList<>();
-    lines.add(HEADER);
-    devices.forEach(d -> lines.add(String.join(",", d.deviceId(), d.secret(), d.type().name(),
-        d.elderId() == null ? "" : d.elderId().toString())));
+  private static DeviceCredentials parse(CSVRecord row, Path file) {
     try {
-      Files.write(file, lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the devices file " + file, e);
-    }
-  }
-
-  private static DeviceCredentials parseLine(String line, Path file, int number) {
-    String[] cells = line.split(",", -1);
-    if (cells.length < 3) {
-      throw new IllegalArgumentException(file + ":" + number + ": expected " + HEADER + ", got '" + line + "'");
-    }
-    try {
-      String elder = cells.length > 3 ? cells[3].strip() : "";
-      return new DeviceCredentials(cells[0].strip(), cells[1].strip(), DeviceType.parse(cells[2]),
+      String elder = row.get("elder_id");
+      return new DeviceCredentials(row.get("device_id"), row.get("secret"), DeviceType.parse(row.get("type")),
           elder.isEmpty() ? null : Long.valueOf(elder));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ":" + number + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + ":" + row.getRecordNumber() + ": " + e.getMessage(), e);
     }
   }
 }

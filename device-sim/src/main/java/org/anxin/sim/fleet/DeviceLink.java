@@ -136,21 +136,14 @@ public final class DeviceLink {
         stats.resentOne();
         send(topic, payload, qos, result);
       } else if (failure != null) {
+        // a refusing PUBACK (e.g. NOT_AUTHORIZED) arrives here as an Mqtt5PubAckException
         stats.errorOne();
         result.completeExceptionally(failure);
       } else {
-        countOutcome(done);
+        stats.ackedOne();
         result.complete(done);
       }
     });
-  }
-
-  private void countOutcome(Mqtt5PublishResult done) {
-    if (done.getError().isPresent()) {
-      stats.errorOne();
-    } else {
-      stats.ackedOne();
-    }
   }
 
   /** A goodbye: DISCONNECT, so the broker does not publish the Will. */

@@ -1,12 +1,16 @@
 package org.anxin.sim.fleet;
 
+import org.anxin.sim.behaviour.HomeLocator;
 import org.anxin.sim.behaviour.SimClock;
 import org.anxin.sim.behaviour.TerminalBehaviour;
 import org.anxin.sim.behaviour.WristbandBehaviour;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,6 +67,18 @@ public final class Fleet implements AutoCloseable {
     return new HomeTerminal(link, clock, timer, options.intervalS(), new TerminalBehaviour(random));
   }
 
+  /**
+   * A fleet of the devices in a credentials file with the defaults of {@code fleet} (reports every 60 simulated
+   * seconds, seed 12349, homes around the default county centre), for a node that runs a small fleet of its own
+   * (the demo); start it with {@link #start()} and stop it with {@link #close()}.
+   */
+  public static Fleet ofFile(Path devicesFile, String brokerUrl, double speed, ZoneId zone) {
+    long seed = 12_349;
+    FleetOptions options = new FleetOptions(BrokerAddress.parse(brokerUrl), LinkOptions.defaults(), 60, speed,
+        Instant.now(), zone, seed, HomeLocator.around(HomeLocator.DEFAULT_CENTRE, seed), 500);
+    return create(CredentialsFile.read(devicesFile), options, new SimStats());
+  }
+
   /** Starts every device, {@code connectsPerSecond} at a time; completes when each has connected or failed. */
   public CompletableFuture<Void> start() {
     Random spread = new Random(options.seed());
@@ -85,10 +101,6 @@ public final class Fleet implements AutoCloseable {
 
   public List<SimulatedDevice> devices() {
     return devices;
-  }
-
-  public SimStats stats() {
-    return stats;
   }
 
   /** Says goodbye on every connection (so no Will fires) and stops the timer. */

@@ -4,8 +4,6 @@ package org.anxin.sim.protocol;
 public final class Topics {
 
   public static final String PREFIX = "anxin/v1/dev/";
-  /** Every device channel, for a platform-side subscriber. */
-  public static final String ALL = PREFIX + "+/+";
 
   private Topics() {
   }

@@ -1,6 +1,7 @@
 package org.anxin.sim.scenario;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.vertx.core.json.JsonObject;
 import org.anxin.sim.fleet.DeviceLink;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,8 +102,9 @@ public final class BadDevice {
       String answer = result instanceof Mqtt5PublishResult.Mqtt5Qos1Result q
           ? q.getPubAck().getReasonCode().name() : "SENT";
       return new Outcome(m.topic(), shown, answer);
-    } catch (RuntimeException e) {
-      return new Outcome(m.topic(), shown, "FAILED " + e.getCause());
+    } catch (CompletionException e) {
+      return new Outcome(m.topic(), shown, e.getCause() instanceof Mqtt5PubAckException refused
+          ? refused.getMqttMessage().getReasonCode().name() : "FAILED " + e.getCause());
     }
   }
 }

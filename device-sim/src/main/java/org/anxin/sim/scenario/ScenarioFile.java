@@ -56,11 +56,11 @@ public record ScenarioFile(Double speed, List<Step> steps) {
     }
   }
 
-  /** A step's options over the defaults, at the file's speed. */
+  /** A step's options over the defaults, at the file's speed; a new instance each time. */
   public ScenarioOptions optionsOf(Step step) {
     ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     ScenarioOptions options = step.options() == null ? new ScenarioOptions()
         : mapper.convertValue(step.options(), ScenarioOptions.class);
-    return options.withSpeed(speed == null ? 1 : speed);
+    return options.atSpeed(speed == null ? 1 : speed);
   }
 }

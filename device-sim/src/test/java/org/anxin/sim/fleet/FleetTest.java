@@ -2,6 +2,9 @@ package org.anxin.sim.fleet;
 
 import io.vertx.core.json.JsonObject;
 import org.anxin.sim.behaviour.HomeLocator;
+import org.anxin.sim.scenario.ScenarioName;
+import org.anxin.sim.scenario.ScenarioOptions;
+import org.anxin.sim.scenario.ScenarioRunner;
 import org.anxin.sim.testing.Capture;
 import org.anxin.sim.testing.Capture.Received;
 import org.anxin.sim.testing.PrivateMosquitto;
@@ -10,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,9 +38,13 @@ class FleetTest {
   private static PrivateMosquitto broker;
   private static Capture capture;
 
+  private static final DeviceCredentials SHARED = TestDevices.wristband(5);
+
   @BeforeAll
   static void startBroker() {
-    broker = PrivateMosquitto.start(DEVICES);
+    List<DeviceCredentials> all = new ArrayList<>(DEVICES);
+    all.add(SHARED);
+    broker = PrivateMosquitto.start(all);
     capture = Capture.on(broker.address());
   }
 
@@ -45,7 +55,8 @@ class FleetTest {
   }
 
   private static Fleet newFleet(List<DeviceCredentials> devices, SimStats stats, int intervalS, double speed) {
-    FleetOptions options = new FleetOptions(broker.address(), LinkOptions.defaults(), intervalS, speed,
+    FleetOptions options = new FleetOptions(broker.address(),
+        LinkOptions.defaults().withReconnect(Duration.ofMillis(100), Duration.ofMillis(500)), intervalS, speed,
         Instant.parse("2026-11-29T02:00:00Z"), ZoneId.of("Asia/Shanghai"), 42,
         HomeLocator.around(HomeLocator.DEFAULT_CENTRE, 42), 100);
     return Fleet.create(devices, options, stats);
@@ -74,6 +85,19 @@ class FleetTest {
       assertTrue(home.containsKey("motion") && home.containsKey("temp"), "terminal heartbeat: " + home);
     }
     assertEquals(0, stats.snapshot().errors());
+  }
+
+  @Test
+  @DisplayName("a node can run a fleet straight from a credentials file, as the demo does")
+  void fleetOfAFile(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("devices.csv");
+    Files.writeString(csv, "device_id,secret,type,elder_id\nT-02,secret-t-2,HOME_TERMINAL,\n");
+
+    try (Fleet fleet = Fleet.ofFile(csv, broker.address().toString(), 60, ZoneId.of("Asia/Shanghai"))) {
+      fleet.start().orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertTrue(capture.awaitOne(from("T-02", "status"), WAIT).json().getBoolean("online"));
+    }
   }
 
   @Test
@@ -115,6 +139,33 @@ class FleetTest {
     }
   }
 
+  @Test
+  @DisplayName("when a restarted broker has lost the device's session, the device publishes again what was pending")
+  void sessionLostByTheBroker() throws InterruptedException {
+    SimStats stats = new SimStats();
+    DeviceLink link = new DeviceLink(TestDevices.wristband(4), broker.address(),
+        LinkOptions.defaults().withReconnect(Duration.ofSeconds(1), Duration.ofSeconds(1)), stats);
+    link.connect().join();
+
+    broker.stopAndForgetSessions();
+    List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      pending.add(link.publish(org.anxin.sim.protocol.Channel.TELEMETRY, new JsonObject().put("bat", 50 - i)));
+    }
+    broker.launch();
+    try (Capture fresh = Capture.on(broker.address())) {
+      List<Received> arrived = fresh.await(from("W-04", "telemetry"), 3, Duration.ofSeconds(20));
+
+      assertEquals(List.of(50, 49, 48), arrived.stream().sorted(java.util.Comparator.comparing(
+          r -> r.json().getLong("seq"))).map(r -> r.json().getInteger("bat")).toList(), "all, in any order");
+      java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new))
+          .orTimeout(10, TimeUnit.SECONDS).join();
+      assertEquals(3, stats.snapshot().acked());
+    } finally {
+      link.disconnect().join();
+    }
+  }
+
   private static JsonObject withoutStamp(JsonObject json) {
     JsonObject copy = json.copy();
     copy.remove("ts");
@@ -146,6 +197,26 @@ class FleetTest {
           .orTimeout(10, TimeUnit.SECONDS).join();
       assertEquals(5, stats.snapshot().acked());
       link.disconnect().join();
+    }
+  }
+
+  @Test
+  @DisplayName("a scenario can play a device of a running fleet: it takes the session over, its messages arrive,"
+      + " and the fleet's device comes back afterwards")
+  void scenarioTakesOverAFleetDevice() throws InterruptedException {
+    try (Fleet fleet = newFleet(List.of(SHARED), new SimStats(), 600, 1)) {
+      fleet.start().orTimeout(10, TimeUnit.SECONDS).join();
+      capture.awaitOne(from("W-05", "status"), WAIT);
+      DeviceLink fleetLink = fleet.devices().get(0).link();
+      java.util.concurrent.CompletableFuture<Void> takenOver = fleetLink.whenDisconnected();
+
+      ScenarioRunner runner = new ScenarioRunner(List.of(SHARED), broker.address(), LinkOptions.defaults(),
+          HomeLocator.around(HomeLocator.DEFAULT_CENTRE, 1), ZoneId.of("UTC"), 1, System.out);
+      runner.play(ScenarioName.SOS, "W-05", null, new ScenarioOptions());
+
+      assertEquals("SOS", capture.awaitOne(from("W-05", "event"), WAIT).json().getString("type"));
+      takenOver.orTimeout(10, TimeUnit.SECONDS).join();
+      capture.await(from("W-05", "status").and(r -> Boolean.TRUE.equals(r.json().getBoolean("online"))), 3, WAIT);
     }
   }
 }

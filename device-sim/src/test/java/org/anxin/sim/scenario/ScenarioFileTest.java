@@ -59,13 +59,24 @@ class ScenarioFileTest {
     Path unknownScenario = dir.resolve("a.json");
     Files.writeString(unknownScenario, "{\"steps\":[{\"at\":\"0s\",\"scenario\":\"dance\",\"device\":\"W-01\"}]}");
     Path unknownOption = dir.resolve("b.json");
-    Files.writeString(unknownOption, "{\"steps\":[{\"scenario\":\"sos\",\"device\":\"W-01\",\"options\":{\"hrr\":1}}]}");
+    Files.writeString(unknownOption,
+        "{\"steps\":[{\"scenario\":\"sos\",\"device\":\"W-01\",\"options\":{\"hrr\":1}}]}");
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ScenarioFile.read(unknownScenario));
     assertTrue(e.getMessage().contains("dance"), e.getMessage());
     ScenarioFile parsed = ScenarioFile.read(unknownOption);
     assertThrows(IllegalArgumentException.class, () -> parsed.optionsOf(parsed.steps().get(0)));
+  }
+
+  @Test
+  @DisplayName("the training timeline shipped with the simulator reads, scenarios and options included")
+  void shippedTraining() {
+    ScenarioFile training = ScenarioFile.read(Path.of("scenarios/training.yaml"));
+
+    assertEquals(9, training.steps().size());
+    training.steps().forEach(step -> assertEquals(10, training.optionsOf(step).speed()));
+    assertEquals(ScenarioName.WANDER, training.steps().get(2).name());
   }
 
   @Test

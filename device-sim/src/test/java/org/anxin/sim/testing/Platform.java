@@ -37,6 +37,7 @@ public final class Platform implements AutoCloseable {
   private final Database database = Database.open(vertx, testDatabase.options());
   private final List<DeviceCredentials> devices;
   private final PrivateMosquitto broker;
+  private final String gateway;
 
   /** Registers {@code wristbands} W-nn and {@code terminals} T-nn and starts broker and gateway. */
   public Platform(int wristbands, int terminals) {
@@ -53,11 +54,14 @@ public final class Platform implements AutoCloseable {
     GatewayOptions options = GatewayOptions.from(Settings.fromMap(Map.of(GatewayOptions.LINGER_MS, "5",
         GatewayOptions.STATE_FLUSH_MS, "100", GatewayOptions.DEVICE_REFRESH_MS, "100",
         GatewayOptions.CLIENT_ID, "sim-e2e-gateway")));
-    vertx.deployVerticle(new IngestVerticle(options, database, mqtt,
+    gateway = vertx.deployVerticle(new IngestVerticle(options, database, mqtt,
         new GatewayMetrics(new SimpleMeterRegistry()), new HealthChecks())).await();
   }
 
   private List<DeviceCredentials> register(int wristbands, int terminals) {
+    if (wristbands + terminals == 0) {
+      return List.of();
+    }
     StringBuilder csv = new StringBuilder("device_id,type,model,elder_id,household_id,interval_s\n");
     List<DeviceCredentials> wanted = TestDevices.fleet(wristbands, terminals);
     wanted.forEach(d -> csv.append(d.deviceId()).append(',').append(d.type()).append(",sim,,,60\n"));
@@ -118,8 +122,9 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
-    vertx.close().await();
+    vertx.undeploy(gateway).await();
     database.close();
+    vertx.close().await();
     broker.close();
     testDatabase.close();
   }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Mosquitto of the test's own on a free loopback port: devices log in with their secrets (password file in
  * Mosquitto's {@code $7$} format, as the platform writes it), may publish only to their own topics and read only their
- * own {@code cmd} (ACL), and sessions persist across {@link #restart()}.
+ * own {@code cmd} (ACL), and sessions persist across {@link #stop()} and {@link #launch()}.
  */
 public final class PrivateMosquitto implements AutoCloseable {
 
@@ -99,9 +99,14 @@ public final class PrivateMosquitto implements AutoCloseable {
     }
   }
 
-  public void restart() {
+  /** Stops the broker and starts it again without the sessions it saved, as after a crash with no persistence. */
+  public void stopAndForgetSessions() {
     stop();
-    launch();
+    try {
+      Files.deleteIfExists(dir.resolve("mosquitto.db"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts it again on the same port, with the sessions it saved. */

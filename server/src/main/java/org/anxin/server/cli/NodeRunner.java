@@ -8,10 +8,10 @@ import sun.misc.Signal;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Starts a node, runs what a command adds once it is up, and keeps it running until SIGTERM or SIGINT, then stops
+ * Starts a node, runs what a command adds once it is up (closed before the node stops, by either route below), and keeps it running until SIGTERM or SIGINT, then stops
  * it in order and returns the exit status: 0 when it stopped within {@code ANXIN_SHUTDOWN_TIMEOUT_S}.
  *
  * <p>The signals are caught rather than left to a shutdown hook alone: on a plain hook the JVM exits with 143 and
@@ -25,9 +25,10 @@ final class NodeRunner {
   private NodeRunner() {
   }
 
-  static int run(Map<String, String> overrides, Consumer<Node> whenUp) {
+  static int run(Map<String, String> overrides, Function<Node, AutoCloseable> whenUp) {
     CountDownLatch stopRequested = new CountDownLatch(1);
     AtomicReference<Node> running = new AtomicReference<>();
+    AtomicReference<AutoCloseable> added = new AtomicReference<>();
     // Both are in place before the node starts: a SIGTERM that arrives while it starts stops it once it is up.
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(name), signal -> {
@@ -38,19 +39,32 @@ final class NodeRunner {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       Node node = running.get();
       if (node != null) {
-        node.close();
+        close(added, node);
       }
     }, "anxin-shutdown"));
     Node node = Node.start(overrides, Modules.all());
     running.set(node);
     try {
-      whenUp.accept(node);
+      added.set(whenUp.apply(node));
     } catch (RuntimeException e) {
       node.close();
       throw e;
     }
     awaitUninterruptibly(stopRequested);
-    return node.close() ? 0 : 1;
+    return close(added, node) ? 0 : 1;
+  }
+
+  /** Closes what the command added (once, whichever route comes first), then the node. */
+  private static boolean close(AtomicReference<AutoCloseable> added, Node node) {
+    AutoCloseable extra = added.getAndSet(null);
+    if (extra != null) {
+      try {
+        extra.close();
+      } catch (Exception e) {
+        LOG.warn("Stopping {} failed: {}", extra.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+    return node.close();
   }
 
   private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -12,6 +12,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return NodeRunner.run(Map.of(), node -> { });
+    return NodeRunner.run(Map.of(), node -> () -> { });
   }
 }

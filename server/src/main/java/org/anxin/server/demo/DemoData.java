@@ -64,8 +64,8 @@ public final class DemoData {
     return devices;
   }
 
-  /** Where the console is, and one login of each role. */
-  public void printWelcome(PrintWriter out) {
+  /** Where the console is, one login of each role, and the simulated fleet's line when one runs. */
+  public void printWelcome(PrintWriter out, Optional<DemoFleet> fleet) {
     out.println();
     out.println("Anxin demo is running.");
     out.println("  Console:  " + consoleUrl);
@@ -77,6 +77,7 @@ public final class DemoData {
           .ifPresent(u -> out.printf("    %-12s %-14s %s%n", u.username(), u.password(), u.role()));
     }
     out.println("  Device credentials for the simulator: " + demoDir.resolve(DemoCredentials.DEVICES_FILE));
+    fleet.ifPresent(f -> out.println(f.welcomeLine()));
     out.println("Stop with Ctrl-C (or SIGTERM).");
     out.flush();
   }
