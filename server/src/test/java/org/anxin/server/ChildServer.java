@@ -33,6 +33,7 @@ public final class ChildServer implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("ANXIN_"));
     builder.environment().put("ANXIN_DATA_DIR", dataDir.toString());
+    builder.environment().put("ANXIN_AGI_PORT", "0");
     builder.environment().putAll(env);
     Path out = dataDir.resolve("stdout.log");
     Path err = dataDir.resolve("stderr.log");

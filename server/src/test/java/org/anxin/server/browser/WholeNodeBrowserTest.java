@@ -66,7 +66,7 @@ class WholeNodeBrowserTest {
     Browser.requireChromium();
     Path data = TestNodes.newDataDir("browser");
     node = Node.start(Map.of("ANXIN_DATA_DIR", data.toString(), "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_PORT",
-        TestNodes.freePort()), Modules.all());
+        TestNodes.freePort(), "ANXIN_AGI_PORT", "0"), Modules.all());
     DemoData.ensure(node);
     passwords = readPasswords(data.resolve("demo").resolve("users.csv"));
     family = "family01";
