@@ -37,7 +37,8 @@ class HotlineBenchmark {
       for (int i = 0; i < elders; i++) {
         h.fixtures.newElder(household, "老人" + i, String.format("139%08d", i));
       }
-      PbxLoad.run(h.pbx, WARM_UP_CALLS, 50, 0, n -> CallScript.ivr(String.format("139%08d", n % elders), "1").withAbandon(1_000))
+      PbxLoad.run(h.pbx, WARM_UP_CALLS, 50, 0,
+              n -> CallScript.ivr(String.format("139%08d", n % elders), "1").withAbandon(1_000))
           .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
       PbxLoad.Report report = PbxLoad.run(h.pbx, calls, concurrency, rampMs,
               n -> CallScript.ivr(String.format("139%08d", n % elders), "1").withAbandon(1_000))
