@@ -11,7 +11,8 @@ import java.util.function.IntFunction;
 /**
  * Many IVR calls at once: keeps {@code concurrency} calls in progress until {@code calls} have been placed, and
  * measures what a caller waits for, as the PBX sees it: the answer (environment sent to first command) and every
- * AGI command's round trip (the simulator's reply to the script's next command).
+ * AGI command's round trip (the simulator's reply to the script's next command). A call whose script never sent a
+ * command (the FastAGI server refused or dropped it) counts as failed.
  */
 public final class PbxLoad {
 
@@ -72,7 +73,7 @@ public final class PbxLoad {
     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     pbx.call(scripts.apply(n)).onComplete(ar -> {
       inFlight.decrementAndGet();
-      if (ar.succeeded() && ar.result().agi() != null) {
+      if (ar.succeeded() && ar.result().agi() != null && !ar.result().agi().commands().isEmpty()) {
         record(ar.result().agi());
       } else {
         failed.incrementAndGet();

@@ -79,7 +79,7 @@ public final class HotlineHarness implements AutoCloseable {
     new StreamBus(h.vertx.eventBus()).onNotice(h.notices::add);
     await(h.standIns.start());
     Settings settings = Settings.fromMap(Map.of(HotlineOptions.AGI_PORT, "0",
-        HotlineOptions.BUS_TIMEOUT_MS, String.valueOf(busTimeoutMs), HotlineOptions.AGI_THREADS, "300"));
+        HotlineOptions.BUS_TIMEOUT_MS, String.valueOf(busTimeoutMs)));
     h.agi = new AgiServerVerticle(HotlineOptions.from(settings), new HotlineScripts(HotlineOptions.from(settings),
         h.database, h.raiser, h.metrics));
     await(h.vertx.deployVerticle(h.agi));
