@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.anxin.dispatcher.DispatcherModule;
 import org.anxin.dispatcher.DispatcherOptions;
-import org.anxin.dispatcher.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.People;
 import org.anxin.dispatcher.testing.People.Home;

@@ -2,7 +2,7 @@ package org.anxin.dispatcher.escalation;
 
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
-import org.anxin.dispatcher.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.Dispatcher;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.People;

@@ -1,7 +1,7 @@
 package org.anxin.dispatcher.escalation;
 
 import org.anxin.dispatcher.DispatcherMetrics;
-import org.anxin.dispatcher.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.Dispatcher;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.People;

@@ -1,6 +1,6 @@
 package org.anxin.dispatcher.escalation;
 
-import org.anxin.dispatcher.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.Dispatcher;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.People;

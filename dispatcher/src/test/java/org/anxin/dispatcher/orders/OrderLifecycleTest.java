@@ -1,6 +1,6 @@
 package org.anxin.dispatcher.orders;
 
-import org.anxin.dispatcher.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.OrderDesk;
 import org.anxin.dispatcher.testing.People;

@@ -17,6 +17,7 @@ import org.anxin.infra.bus.dispatch.AlarmChanged;
 import org.anxin.infra.bus.dispatch.DispatchBus;
 import org.anxin.infra.bus.stream.StreamBus;
 import org.anxin.infra.bus.stream.StreamNotice;
+import org.anxin.infra.testing.Await;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.anxin.dispatcher.testing;
 
+import org.anxin.infra.testing.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
