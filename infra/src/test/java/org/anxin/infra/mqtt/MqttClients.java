@@ -108,10 +108,14 @@ public final class MqttClients {
     }
   }
 
+  /**
+   * Disconnects with bounded waits: a plain disconnect waits forever for its token when the broker drops the
+   * connection at the same moment (as after a refused publish).
+   */
   public static void closeQuietly(MqttClient client) {
     try {
       if (client.isConnected()) {
-        client.disconnect();
+        client.disconnectForcibly(1_000, 2_000);
       }
       client.close();
     } catch (MqttException e) {
