@@ -91,8 +91,9 @@ class EscalationTest {
       assertTrue(chains.millisBetweenSteps(alarm, 1, 3) >= 1800, "callback after 180 s (scaled)");
       assertTrue(dispatcher.registry.get(DispatcherMetrics.NOTIFICATIONS).tag("channel", "VOICE")
           .tag("result", "failed").counter().count() >= 1);
-      assertTrue(dispatcher.changes.stream().anyMatch(c -> c.change() == AlarmChanged.Change.DELIVERY_FAILED
-          && c.alarm().id() == alarm && c.alarm().elderId() == home.elderId()));
+      Await.until(WAIT, "the failed delivery published", () -> dispatcher.changes.stream()
+          .anyMatch(c -> c.change() == AlarmChanged.Change.DELIVERY_FAILED && c.alarm().id() == alarm
+              && c.alarm().elderId() == home.elderId()));
     }
   }
 

@@ -152,8 +152,8 @@ class OrderLifecycleTest {
       Await.until(WAIT, "the late-delivery flag", () -> kinds(order.id()).contains("SLA_LATE_DELIVERY"));
       assertEquals(List.of("CREATED", "ASSIGNED", "ACCEPT_TIMEOUT", "SLA_LATE_ACCEPT", "ASSIGNED", "ACCEPTED",
           "SLA_LATE_DELIVERY"), kinds(order.id()));
-      assertTrue(desk.changes.stream().anyMatch(c -> c.change() == OrderChanged.Change.SLA_LATE_DELIVERY
-          && c.order().slaFlag()));
+      Await.until(WAIT, "the late-delivery change published", () -> desk.changes.stream()
+          .anyMatch(c -> c.change() == OrderChanged.Change.SLA_LATE_DELIVERY && c.order().slaFlag()));
     }
   }
 
