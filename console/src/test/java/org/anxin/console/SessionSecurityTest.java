@@ -6,18 +6,21 @@ import org.anxin.console.testing.ApiClient;
 import org.anxin.console.testing.ApiClient.Answer;
 import org.anxin.console.testing.Console;
 import org.anxin.console.testing.People;
+import org.anxin.console.sql.SessionSql;
 import org.anxin.infra.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Sessions: sign-in against the password hash, lockout, CSRF, cookie flags, fixation, sign-out")
@@ -64,9 +67,31 @@ class SessionSecurityTest {
     assertEquals("sup", second.session().expect(200).json().getJsonObject("user").getString("username"));
     second.post("/api/logout", new JsonObject()).expect(204);
     String id = first.cookie().substring("anxin_session=".length());
-    Await.until(Console.WAIT, "the session's row deleted", () -> console.count(
-        "SELECT count(*) FROM console_sessions WHERE id = ?", id) == 0);
+    Await.until(Console.WAIT, "the session ended", () -> console.count(
+        "SELECT count(*) FROM console_sessions WHERE id = ? AND ended_at IS NOT NULL", id) == 1);
     first.get("/api/alarms").expect(401);
+  }
+
+  @Test
+  @DisplayName("a write of a session still in flight when it is signed out does not bring it back")
+  void lateWriteAfterSignOut() {
+    // GIVEN a stored session
+    String id = "late-write-" + System.nanoTime();
+    Instant now = Instant.now();
+    byte[] data = {1, 2, 3};
+    console.sql(c -> {
+      SessionSql.put(c, id, data, 1, now, now.plusSeconds(600));
+      return null;
+    });
+    // WHEN it is signed out and a write of it that started earlier lands afterwards
+    console.sql(c -> {
+      SessionSql.end(c, id, now, now.plusSeconds(3600));
+      SessionSql.put(c, id, data, 2, now, now.plusSeconds(600));
+      return null;
+    });
+    // THEN it stays signed out and its values are gone
+    assertNull(console.sql(c -> SessionSql.get(c, id, Instant.now())));
+    assertEquals(0, console.count("SELECT length(data) FROM console_sessions WHERE id = ?", id));
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.anxin.console.sql.SessionSql;
 import org.anxin.infra.db.Database;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -19,11 +20,14 @@ import java.time.Instant;
  * any node behind a load balancer serves any session. A session is stored in Vert.x's own serialized form, the last
  * write winning: its values change only at sign-in (under a new id) and when its CSRF token is made. Vert.x Web
  * answers before the store's write completes, so a session not found is looked up again for {@link #RETRY}, as
- * with Vert.x's clustered store: the browser's next request may overtake the write of a new session.
+ * with Vert.x's clustered store: the browser's next request may overtake the write of a new session. For the same
+ * reason a deleted session is not removed but ended and kept for {@link #ENDED_KEPT}: a write of the session still in
+ * flight when it was signed out finds it ended and cannot sign it in again.
  */
 public final class DatabaseSessionStore implements SessionStore {
 
   static final long RETRY = 1_000;
+  static final Duration ENDED_KEPT = Duration.ofHours(1);
 
   private final Database database;
   private final Clock clock;
@@ -63,8 +67,9 @@ public final class DatabaseSessionStore implements SessionStore {
 
   @Override
   public Future<Void> delete(String id) {
+    Instant now = clock.instant();
     return database.withConnection(c -> {
-      SessionSql.delete(c, id);
+      SessionSql.end(c, id, now, now.plus(ENDED_KEPT));
       return null;
     });
   }

@@ -9,11 +9,19 @@ import java.time.Instant;
 /** The {@code console_sessions} table behind {@link org.anxin.console.auth.DatabaseSessionStore}. */
 public final class SessionSql {
 
-  private static final String GET = "SELECT data FROM console_sessions WHERE id = ? AND expires_at > ?";
+  private static final String GET =
+      "SELECT data FROM console_sessions WHERE id = ? AND expires_at > ? AND ended_at IS NULL";
   private static final String UPSERT = """
       INSERT INTO console_sessions (id, data, version, last_accessed, expires_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version,
-        last_accessed = excluded.last_accessed, expires_at = excluded.expires_at""";
+        last_accessed = excluded.last_accessed, expires_at = excluded.expires_at
+      WHERE console_sessions.ended_at IS NULL""";
+  private static final String END = """
+      INSERT INTO console_sessions (id, data, version, last_accessed, expires_at, ended_at)
+      VALUES (?, '', 0, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET data = '', expires_at = excluded.expires_at, ended_at = excluded.ended_at""";
+  private static final String COUNT =
+      "SELECT count(*) FROM console_sessions WHERE expires_at > ? AND ended_at IS NULL";
 
   private SessionSql() {
   }
@@ -25,7 +33,7 @@ public final class SessionSql {
     }
   }
 
-  /** Stores a session, replacing what is stored under its id. */
+  /** Stores a session, replacing what is stored under its id, unless the session has ended. */
   public static void put(Connection c, String id, byte[] data, int version, Instant lastAccessed, Instant expiresAt)
       throws SQLException {
     try (PreparedStatement st = Args.prepare(c, UPSERT, id, data, version, lastAccessed, expiresAt)) {
@@ -33,8 +41,12 @@ public final class SessionSql {
     }
   }
 
-  public static void delete(Connection c, String id) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, "DELETE FROM console_sessions WHERE id = ?", id)) {
+  /**
+   * Ends a session: its values are dropped and its row stays, marked ended, until {@code keepUntil}, so that a write
+   * still in flight cannot bring it back.
+   */
+  public static void end(Connection c, String id, Instant now, Instant keepUntil) throws SQLException {
+    try (PreparedStatement st = Args.prepare(c, END, id, now, keepUntil, now)) {
       st.executeUpdate();
     }
   }
@@ -52,7 +64,7 @@ public final class SessionSql {
   }
 
   public static int count(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, "SELECT count(*) FROM console_sessions WHERE expires_at > ?", now);
+    try (PreparedStatement st = Args.prepare(c, COUNT, now);
          ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getInt(1);
