@@ -1,12 +1,15 @@
 package org.anxin.gateway.alarm;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.anxin.gateway.decode.Decoded;
 import org.anxin.gateway.decode.MessageDecoder;
 import org.anxin.gateway.decode.MessageRejectedException;
+import org.anxin.gateway.mqtt.Arrival;
+import org.anxin.gateway.mqtt.ManualAckSession;
 import org.anxin.gateway.rules.RuleActions;
 import org.anxin.gateway.rules.RuleBook;
 import org.anxin.gateway.rules.RuleEngine;
@@ -34,15 +37,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's alarm half. Device events arrive twice: on the alarm path's own MQTT session
- * ({@link AlarmEventClient}), which no telemetry backlog or database outage holds back, and with the stored stream;
- * the event rules run on the first copy. Every message of the stored stream goes through the stateful rules on the
+ * The gateway's alarm half. Device events arrive twice: on the alarm path's own MQTT session, in a shared group of
+ * its own ({@link #SHARED_EVENTS}; the broker gives every event to this group as well as to the storage group), which
+ * no telemetry backlog or database outage holds back, and with the stored stream; the event rules run on the first
+ * copy, which is acknowledged once its alarms are in the outbox. Every message of the stored stream goes through the stateful rules on the
  * ingest event loop before its batch is stored. Alarms leave through {@link AlarmRaiser} (published at once, stored
  * on their own path). Settings and owners are reread on a timer and on {@code rules.changed}; open alarms with them.
  * Call {@link #start} and {@link #accept} from the same event loop.
  */
 public final class AlarmRules implements RuleActions {
 
+  static final String SHARED_EVENTS = "$share/anxin-alarms/anxin/v1/dev/+/event";
+  private static final int RECEIVE_MAXIMUM = 65_535;
   private static final Logger LOG = LoggerFactory.getLogger(AlarmRules.class);
 
   private final AlarmRulesOptions options;
@@ -52,7 +58,7 @@ public final class AlarmRules implements RuleActions {
   private final CommandSender commands;
   private final MqttOptions mqtt;
   private final MessageDecoder decoder = new MessageDecoder(this::isKnown);
-  private AlarmEventClient events;
+  private ManualAckSession events;
   private List<Future<Void>> durable;
   private final RuleBookLoader loader;
   private final RuleEngine engine;
@@ -92,11 +98,13 @@ public final class AlarmRules implements RuleActions {
 
   private Future<Void> startEvents(Vertx vertx) {
     try {
-      events = new AlarmEventClient(vertx, mqtt, options);
+      events = new ManualAckSession(vertx, mqtt, "Alarm rules", options.eventClientId(), SHARED_EVENTS,
+          options.eventSessionExpiry(), RECEIVE_MAXIMUM);
     } catch (MqttException e) {
       return Future.failedFuture(e);
     }
-    return events.start(vertx.getOrCreateContext(), this::acceptEvent);
+    Context eventLoop = vertx.getOrCreateContext();
+    return events.start(event -> eventLoop.runOnContext(v -> acceptEvent(event)));
   }
 
   /**
@@ -104,7 +112,7 @@ public final class AlarmRules implements RuleActions {
    * the broker when the alarms it raised are in the outbox. One that does not decode is acknowledged and left to
    * the storage path, which records why it was rejected.
    */
-  private void acceptEvent(EventArrival event) {
+  private void acceptEvent(Arrival event) {
     RuleInput input;
     try {
       Decoded decoded = decoder.decode(event.topic(), event.payload(), event.receivedAt());
@@ -116,7 +124,7 @@ public final class AlarmRules implements RuleActions {
     if (input != null) {
       engine.acceptEvent(input);
     }
-    Future.all(durable).onComplete(ar -> events.ack(event));
+    Future.all(durable).onComplete(ar -> events.ack(List.of(event)));
     durable = null;
   }
 
@@ -177,13 +185,18 @@ public final class AlarmRules implements RuleActions {
     return raiser.isOpen(subject, type);
   }
 
+  /** Whether both of the alarm path's MQTT clients (device events in, commands out) are connected. */
+  public boolean isConnected() {
+    return events != null && events.isConnected() && commands.isConnected();
+  }
+
   public Future<Void> stop() {
     timers.forEach(vertx::cancelTimer);
     if (changes != null) {
       changes.unregister();
     }
     Future<Void> stopEvents = events == null ? Future.succeededFuture() : events.stop();
-    return stopEvents.eventually(() -> commands.stop(vertx)).eventually(() -> raiser == null ? Future.succeededFuture()
+    return stopEvents.eventually(() -> commands.stop()).eventually(() -> raiser == null ? Future.succeededFuture()
         : vertx.executeBlocking(() -> {
           raiser.close();
           return null;

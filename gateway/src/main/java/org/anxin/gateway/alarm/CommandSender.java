@@ -2,9 +2,11 @@ package org.anxin.gateway.alarm;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import org.anxin.gateway.mqtt.FirstConnection;
 import org.anxin.infra.alarm.DeviceCommand;
 import org.anxin.infra.bus.Addresses;
 import org.anxin.infra.mqtt.MqttOptions;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves {@code device.command}: sends each command to the device's {@code cmd} topic at QoS 1 as
- * {@code {"id","name","args"}} on a Paho client of its own, and answers the request once the broker has it.
+ * {@code {"id","name","args"}} on a Paho client of its own, and answers the request once the broker has it. While
+ * the broker cannot be reached a command fails at once (503) and the client keeps trying to connect.
  */
 final class CommandSender {
 
@@ -32,6 +35,8 @@ final class CommandSender {
 
   private final MqttOptions mqtt;
   private MqttAsyncClient client;
+  private WorkerExecutor pahoCalls;
+  private FirstConnection connection;
   private MessageConsumer<JsonObject> consumer;
 
   CommandSender(MqttOptions mqtt) {
@@ -39,11 +44,20 @@ final class CommandSender {
   }
 
   Future<Void> start(Vertx vertx) {
-    return vertx.executeBlocking(() -> {
-      client = PahoClients.asyncClient(mqtt, "anxin-cmd-" + UUID.randomUUID().toString().substring(0, 8));
-      client.connect(PahoClients.connectionOptions(mqtt)).waitForCompletion(10_000);
-      return null;
-    }).onSuccess(v -> consumer = vertx.eventBus().consumer(Addresses.DEVICE_COMMAND, this::send)).mapEmpty();
+    String clientId = "anxin-cmd-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      client = PahoClients.asyncClient(mqtt, clientId);
+    } catch (MqttException e) {
+      return Future.failedFuture(e);
+    }
+    pahoCalls = vertx.createSharedWorkerExecutor("anxin-paho-" + clientId, 1);
+    connection = new FirstConnection(vertx, pahoCalls, "Device commands", PahoClients.serverUri(mqtt));
+    consumer = vertx.eventBus().consumer(Addresses.DEVICE_COMMAND, this::send);
+    return connection.start(() -> {
+      if (!client.isConnected()) {
+        client.connect(PahoClients.connectionOptions(mqtt)).waitForCompletion();
+      }
+    });
   }
 
   private void send(Message<JsonObject> request) {
@@ -75,14 +89,27 @@ final class CommandSender {
     }
   }
 
-  Future<Void> stop(Vertx vertx) {
+  boolean isConnected() {
+    return client != null && client.isConnected();
+  }
+
+  Future<Void> stop() {
     if (consumer != null) {
       consumer.unregister();
     }
-    return client == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-      client.disconnect().waitForCompletion(5_000);
-      client.close();
+    if (client == null) {
+      return Future.succeededFuture();
+    }
+    connection.stop();
+    return pahoCalls.<Void>executeBlocking(() -> {
+      try {
+        if (client.isConnected()) {
+          client.disconnect().waitForCompletion(5_000);
+        }
+      } finally {
+        client.close(true);
+      }
       return null;
-    });
+    }).eventually(pahoCalls::close);
   }
 }

@@ -8,6 +8,8 @@ import org.anxin.gateway.decode.Decoded;
 import org.anxin.gateway.decode.MessageDecoder;
 import org.anxin.gateway.decode.MessageRejectedException;
 import org.anxin.gateway.metrics.GatewayMetrics;
+import org.anxin.gateway.mqtt.Arrival;
+import org.anxin.gateway.mqtt.ManualAckSession;
 import org.anxin.gateway.state.DeviceStates;
 import org.anxin.gateway.store.BatchWriter;
 import org.anxin.gateway.store.StoreBatch;
@@ -36,7 +38,7 @@ final class Batcher {
   private final BatchWriter writer;
   private final DeviceStates states;
   private final GatewayMetrics metrics;
-  private final MqttIngestClient client;
+  private final ManualAckSession client;
   private final AlarmRules alarms;
   private final Deque<PendingBatch> sealed = new ArrayDeque<>();
   private Inbox inbox;
@@ -45,7 +47,7 @@ final class Batcher {
   private int inFlight;
 
   Batcher(Vertx vertx, GatewayOptions options, MessageDecoder decoder, BatchWriter writer, DeviceStates states,
-          GatewayMetrics metrics, MqttIngestClient client, AlarmRules alarms) {
+          GatewayMetrics metrics, ManualAckSession client, AlarmRules alarms) {
     this.vertx = vertx;
     this.options = options;
     this.decoder = decoder;
@@ -68,7 +70,7 @@ final class Batcher {
 
   /** Takes messages from the inbox until it is empty or the filling batch is full. */
   void drain() {
-    InboundMessage m;
+    Arrival m;
     while (filling.size() < options.batchSize() && (m = inbox.poll()) != null) {
       take(m);
     }
@@ -77,7 +79,7 @@ final class Batcher {
     }
   }
 
-  private void take(InboundMessage m) {
+  private void take(Arrival m) {
     long now = System.currentTimeMillis();
     if (filling.isEmpty()) {
       vertx.setTimer(options.lingerMs(), id -> storeIfSlotFree());

@@ -1,6 +1,7 @@
 package org.anxin.gateway.ingest;
 
 import io.vertx.core.Context;
+import org.anxin.gateway.mqtt.Arrival;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Inbox {
 
-  private final ArrayBlockingQueue<InboundMessage> queue;
+  private final ArrayBlockingQueue<Arrival> queue;
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private final Context context;
   private final Runnable consumer;
@@ -24,7 +25,7 @@ final class Inbox {
   }
 
   /** Called on Paho's thread: queue and wake the event loop, nothing more. */
-  void put(InboundMessage message) throws InterruptedException {
+  void put(Arrival message) throws InterruptedException {
     queue.put(message);
     if (wakeUpPending.compareAndSet(false, true)) {
       context.runOnContext(v -> {
@@ -34,7 +35,7 @@ final class Inbox {
     }
   }
 
-  InboundMessage poll() {
+  Arrival poll() {
     return queue.poll();
   }
 

@@ -7,6 +7,7 @@ import org.anxin.gateway.GatewayOptions;
 import org.anxin.gateway.alarm.AlarmRules;
 import org.anxin.gateway.decode.MessageDecoder;
 import org.anxin.gateway.metrics.GatewayMetrics;
+import org.anxin.gateway.mqtt.ManualAckSession;
 import org.anxin.gateway.state.DeviceStateRow;
 import org.anxin.gateway.state.DeviceStates;
 import org.anxin.gateway.store.BatchWriter;
@@ -18,6 +19,7 @@ import org.anxin.infra.mqtt.MqttOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,6 +28,7 @@ import java.util.List;
  */
 public class IngestVerticle extends VerticleBase {
 
+  static final String SHARED_TOPIC = "$share/anxin-gateway/anxin/v1/dev/+/+";
   private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
 
   private final GatewayOptions options;
@@ -37,7 +40,7 @@ public class IngestVerticle extends VerticleBase {
   private final DeviceStates states = new DeviceStates();
   private DeviceDirectory directory;
   private DeviceStateStore stateStore;
-  private MqttIngestClient client;
+  private ManualAckSession client;
   private boolean flushingState;
 
   public IngestVerticle(GatewayOptions options, Database database, MqttOptions mqtt, GatewayMetrics metrics,
@@ -60,7 +63,8 @@ public class IngestVerticle extends VerticleBase {
   public Future<?> start() throws Exception {
     directory = new DeviceDirectory(database);
     stateStore = new DeviceStateStore(database);
-    client = new MqttIngestClient(vertx, mqtt, options);
+    client = new ManualAckSession(vertx, mqtt, "Gateway", options.clientId(), SHARED_TOPIC,
+        Duration.ofSeconds(options.sessionExpirySeconds()), options.receiveMaximum());
     Batcher batcher = new Batcher(vertx, options, new MessageDecoder(directory::contains),
         new BatchWriter(database, options.rejectCap()), states, metrics, client, alarms);
     Inbox inbox = new Inbox(options.queueLimit(), context, batcher::drain);
@@ -71,7 +75,7 @@ public class IngestVerticle extends VerticleBase {
         .compose(n -> stateStore.load())
         .map(this::restoreStates)
         .compose(v -> alarms == null ? Future.succeededFuture() : alarms.start(vertx))
-        .compose(v -> client.start(inbox))
+        .compose(v -> client.start(inbox::put))
         .onSuccess(v -> startTimers());
   }
 
@@ -105,9 +109,13 @@ public class IngestVerticle extends VerticleBase {
   }
 
   private Future<HealthChecks.Status> brokerStatus() {
-    return Future.succeededFuture(client.isConnected()
-        ? HealthChecks.Status.up(new JsonObject().put("subscription", MqttIngestClient.SHARED_TOPIC))
-        : HealthChecks.Status.down("the gateway is not connected to the MQTT broker"));
+    if (!client.isConnected()) {
+      return Future.succeededFuture(HealthChecks.Status.down("the gateway is not connected to the MQTT broker"));
+    }
+    if (alarms != null && !alarms.isConnected()) {
+      return Future.succeededFuture(HealthChecks.Status.down("the alarm rules are not connected to the MQTT broker"));
+    }
+    return Future.succeededFuture(HealthChecks.Status.up(new JsonObject().put("subscription", SHARED_TOPIC)));
   }
 
   @Override

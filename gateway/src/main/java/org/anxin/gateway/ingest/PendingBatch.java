@@ -6,6 +6,7 @@ import org.anxin.gateway.decode.Envelope;
 import org.anxin.gateway.decode.MessageRejectedException;
 import org.anxin.gateway.decode.RejectReason;
 import org.anxin.gateway.decode.TelemetryReading;
+import org.anxin.gateway.mqtt.Arrival;
 import org.anxin.gateway.store.RejectedMessage;
 import org.anxin.gateway.store.StoreBatch;
 
@@ -23,13 +24,13 @@ import java.util.Set;
  */
 final class PendingBatch {
 
-  private final List<InboundMessage> received;
+  private final List<Arrival> received;
   private final List<TelemetryReading> telemetry;
   private final List<DeviceEvent> events = new ArrayList<>();
   private final List<RejectedMessage> rejects = new ArrayList<>();
   private final List<MessageRejectedException> reasons = new ArrayList<>();
   /** Where each stored message came from, for the rare message the database refuses on its own. */
-  private final Map<Decoded, InboundMessage> sources = new IdentityHashMap<>();
+  private final Map<Decoded, Arrival> sources = new IdentityHashMap<>();
   /** Identities of skewed messages and Last Wills: the database's unique index does not catch their twins. */
   private final Set<String> unindexed = new HashSet<>();
   private long firstAt;
@@ -40,7 +41,7 @@ final class PendingBatch {
     telemetry = new ArrayList<>(capacity);
   }
 
-  void accept(InboundMessage m, Decoded decoded, long now) {
+  void accept(Arrival m, Decoded decoded, long now) {
     receive(m, now);
     if (decoded == null || !firstOfItsKind(decoded)) {
       return;
@@ -53,7 +54,7 @@ final class PendingBatch {
     }
   }
 
-  void reject(InboundMessage m, MessageRejectedException e, long now) {
+  void reject(Arrival m, MessageRejectedException e, long now) {
     receive(m, now);
     addReject(m, e);
   }
@@ -93,13 +94,13 @@ final class PendingBatch {
     return new StoreBatch(List.of(), List.of(), rejects);
   }
 
-  private void addReject(InboundMessage m, MessageRejectedException e) {
+  private void addReject(Arrival m, MessageRejectedException e) {
     reasons.add(e);
     rejects.add(new RejectedMessage(m.receivedAt(), m.topic(), e.deviceId(), e.reason().label(), e.detail(),
         m.payload()));
   }
 
-  private void receive(InboundMessage m, long now) {
+  private void receive(Arrival m, long now) {
     if (received.isEmpty()) {
       firstAt = now;
     }
@@ -126,7 +127,7 @@ final class PendingBatch {
     return received.isEmpty() ? 0 : now - firstAt;
   }
 
-  List<InboundMessage> received() {
+  List<Arrival> received() {
     return received;
   }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.anxin.gateway.GatewayOptions;
+import org.anxin.gateway.alarm.AlarmRules;
 import org.anxin.gateway.ingest.IngestVerticle;
 import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.infra.config.Settings;
@@ -54,7 +55,12 @@ public final class GatewayHarness implements AutoCloseable {
   }
 
   public IngestVerticle start(GatewayOptions options) {
-    verticle = new IngestVerticle(options, database, mqtt, new GatewayMetrics(registry), health);
+    return start(options, null);
+  }
+
+  /** A gateway that runs {@code alarms} too (null for none). */
+  public IngestVerticle start(GatewayOptions options, AlarmRules alarms) {
+    verticle = new IngestVerticle(options, database, mqtt, new GatewayMetrics(registry), health, alarms);
     deployment = vertx.deployVerticle(verticle).await();
     return verticle;
   }
@@ -64,6 +70,10 @@ public final class GatewayHarness implements AutoCloseable {
       vertx.undeploy(deployment).await();
       deployment = null;
     }
+  }
+
+  public MqttOptions mqtt() {
+    return mqtt;
   }
 
   public IngestVerticle verticle() {
