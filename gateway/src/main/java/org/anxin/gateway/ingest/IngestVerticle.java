@@ -41,6 +41,7 @@ public class IngestVerticle extends VerticleBase {
   private DeviceDirectory directory;
   private DeviceStateStore stateStore;
   private ManualAckSession client;
+  private Inbox inbox;
   private boolean flushingState;
 
   public IngestVerticle(GatewayOptions options, Database database, MqttOptions mqtt, GatewayMetrics metrics,
@@ -67,7 +68,7 @@ public class IngestVerticle extends VerticleBase {
         Duration.ofSeconds(options.sessionExpirySeconds()), options.receiveMaximum());
     Batcher batcher = new Batcher(vertx, options, new MessageDecoder(directory::contains),
         new BatchWriter(database, options.rejectCap()), states, metrics, client, alarms);
-    Inbox inbox = new Inbox(options.queueLimit(), context, batcher::drain);
+    inbox = new Inbox(options.queueLimit(), context, batcher::drain);
     batcher.readFrom(inbox);
     metrics.queueDepth(batcher::depth);
     health.register("gateway.broker", this::brokerStatus);
@@ -120,6 +121,7 @@ public class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    inbox.close();
     return client.stop()
         .eventually(this::flushState)
         .eventually(() -> alarms == null ? Future.succeededFuture() : alarms.stop())
