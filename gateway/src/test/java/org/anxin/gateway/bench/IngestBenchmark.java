@@ -5,7 +5,7 @@ import org.anxin.gateway.store.StorePaths;
 import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
-import org.anxin.gateway.testing.MosquittoBroker;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.db.Migrations;
 import org.anxin.infra.testing.TestDatabase;
@@ -48,7 +48,7 @@ public final class IngestBenchmark {
     line("started", Instant.now() + " load " + CpuTimes.load());
     Vertx vertx = Vertx.vertx();
     try (TestDatabase testDb = TestDatabase.create();
-         MosquittoBroker broker = MosquittoBroker.start(dir);
+         PrivateMosquitto broker = PrivateMosquitto.anonymous(dir);
          Database db = Database.open(vertx, testDb.options())) {
       Migrations.apply(db.dataSource());
       List<String> fleet = Fleet.ids(0, DEVICES);
@@ -77,7 +77,7 @@ public final class IngestBenchmark {
     System.exit(0);
   }
 
-  private static double brokerOnly(MosquittoBroker broker, List<String> fleet) throws Exception {
+  private static double brokerOnly(PrivateMosquitto broker, List<String> fleet) throws Exception {
     try (CountingSubscriber counter = new CountingSubscriber(broker.url(), 10_000)) {
       LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo", 0);
       load.start();
@@ -104,7 +104,7 @@ public final class IngestBenchmark {
     return figures.get("copy_only").rowsPerSecond();
   }
 
-  private static double pipeline(Database db, MosquittoBroker broker, GatewayProcess gateway, TestDatabase testDb,
+  private static double pipeline(Database db, PrivateMosquitto broker, GatewayProcess gateway, TestDatabase testDb,
                                  List<String> fleet) throws Exception {
     LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "pl", RATE);
     load.start();
@@ -137,7 +137,7 @@ public final class IngestBenchmark {
     return rate;
   }
 
-  private static void heapWithManyDevices(Database db, MosquittoBroker broker, GatewayProcess gateway,
+  private static void heapWithManyDevices(Database db, PrivateMosquitto broker, GatewayProcess gateway,
                                           List<String> fleet) throws Exception {
     List<String> all = new ArrayList<>(fleet);
     List<String> more = Fleet.ids(DEVICES, MORE_DEVICES);
