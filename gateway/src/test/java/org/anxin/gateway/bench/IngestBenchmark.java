@@ -5,10 +5,14 @@ import org.anxin.gateway.store.StorePaths;
 import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
-import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.db.Migrations;
+import org.anxin.infra.mqtt.Inbox;
+import org.anxin.infra.mqtt.MqttClients;
+import org.anxin.infra.mqtt.PrivateMosquitto;
+import org.anxin.infra.mqtt.Subscriber;
 import org.anxin.infra.testing.TestDatabase;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,14 +82,18 @@ public final class IngestBenchmark {
   }
 
   private static double brokerOnly(PrivateMosquitto broker, List<String> fleet) throws Exception {
-    try (CountingSubscriber counter = new CountingSubscriber(broker.url(), 10_000)) {
+    MqttConnectionOptions options = MqttClients.login(null, null);
+    options.setReceiveMaximum(10_000);
+    // The broker's ceiling: a subscriber on the gateway's kind of subscription that only counts.
+    try (Subscriber counter = Subscriber.start(broker.url(), "bench-counter-" + System.nanoTime(), options,
+        "$share/bench/anxin/v1/dev/+/+", Inbox.counting())) {
       LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo", 0);
       load.start();
       Thread.sleep(5_000);
-      long from = counter.received();
+      long from = counter.inbox().arrived();
       double cpu0 = CpuTimes.seconds(broker.pid());
       Thread.sleep(BROKER_SECONDS * 1_000L);
-      long to = counter.received();
+      long to = counter.inbox().arrived();
       double cpu = CpuTimes.seconds(broker.pid()) - cpu0;
       load.stop();
       double rate = (to - from) / (double) BROKER_SECONDS;
