@@ -2,6 +2,7 @@ package org.anxin.console.sql;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.anxin.infra.db.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,19 +45,19 @@ public final class EscalationSql {
     if (Rows.first(c, "SELECT id FROM escalation_policies WHERE id = ? FOR UPDATE", policyId) == null) {
       return false;
     }
-    try (PreparedStatement st = Args.prepare(c, "DELETE FROM escalation_steps WHERE policy_id = ?", policyId)) {
+    try (PreparedStatement st = Jdbc.prepare(c, "DELETE FROM escalation_steps WHERE policy_id = ?", policyId)) {
       st.executeUpdate();
     }
     for (int i = 0; i < steps.size(); i++) {
       JsonObject step = steps.getJsonObject(i);
-      try (PreparedStatement st = Args.prepare(c, INSERT_STEP, policyId, i + 1, step.getInteger("waitS"))) {
+      try (PreparedStatement st = Jdbc.prepare(c, INSERT_STEP, policyId, i + 1, step.getInteger("waitS"))) {
         st.executeUpdate();
       }
       for (Object o : step.getJsonArray("targets", new JsonArray())) {
         JsonObject t = (JsonObject) o;
         String[] channels = t.getJsonArray("channels", new JsonArray()).stream().map(String::valueOf)
             .toArray(String[]::new);
-        try (PreparedStatement st = Args.prepare(c, INSERT_TARGET, policyId, i + 1, t.getString("recipient"),
+        try (PreparedStatement st = Jdbc.prepare(c, INSERT_TARGET, policyId, i + 1, t.getString("recipient"),
             channels, t.getBoolean("onShiftOnly", false))) {
           st.executeUpdate();
         }

@@ -2,6 +2,7 @@ package org.anxin.console.sql;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.anxin.infra.db.Jdbc;
 import org.postgresql.util.PGobject;
 
 import java.sql.Array;
@@ -24,16 +25,16 @@ public final class Rows {
   private Rows() {
   }
 
-  /** Runs a query with its arguments bound by {@link Args} and answers every row. */
+  /** Runs a query with its arguments bound by {@link Jdbc} and answers every row. */
   public static List<JsonObject> query(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, sql, args)) {
+    try (PreparedStatement st = Jdbc.prepare(c, sql, args)) {
       return all(st);
     }
   }
 
   /** Runs a query and answers its first row, or null. */
   public static JsonObject first(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, sql, args)) {
+    try (PreparedStatement st = Jdbc.prepare(c, sql, args)) {
       return one(st);
     }
   }

@@ -1,5 +1,7 @@
 package org.anxin.console.sql;
 
+import org.anxin.infra.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +30,7 @@ public final class SessionSql {
 
   /** The serialized session, or null when there is none or it has expired. */
   public static byte[] get(Connection c, String id, Instant now) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, GET, id, now); ResultSet rs = st.executeQuery()) {
+    try (PreparedStatement st = Jdbc.prepare(c, GET, id, now); ResultSet rs = st.executeQuery()) {
       return rs.next() ? rs.getBytes(1) : null;
     }
   }
@@ -36,7 +38,7 @@ public final class SessionSql {
   /** Stores a session, replacing what is stored under its id, unless the session has ended. */
   public static void put(Connection c, String id, byte[] data, int version, Instant lastAccessed, Instant expiresAt)
       throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, UPSERT, id, data, version, lastAccessed, expiresAt)) {
+    try (PreparedStatement st = Jdbc.prepare(c, UPSERT, id, data, version, lastAccessed, expiresAt)) {
       st.executeUpdate();
     }
   }
@@ -46,13 +48,13 @@ public final class SessionSql {
    * still in flight cannot bring it back.
    */
   public static void end(Connection c, String id, Instant now, Instant keepUntil) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, END, id, now, keepUntil, now)) {
+    try (PreparedStatement st = Jdbc.prepare(c, END, id, now, keepUntil, now)) {
       st.executeUpdate();
     }
   }
 
   public static int deleteExpired(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, "DELETE FROM console_sessions WHERE expires_at <= ?", now)) {
+    try (PreparedStatement st = Jdbc.prepare(c, "DELETE FROM console_sessions WHERE expires_at <= ?", now)) {
       return st.executeUpdate();
     }
   }
@@ -64,7 +66,7 @@ public final class SessionSql {
   }
 
   public static int count(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, COUNT, now);
+    try (PreparedStatement st = Jdbc.prepare(c, COUNT, now);
          ResultSet rs = st.executeQuery()) {
       rs.next();
       return rs.getInt(1);

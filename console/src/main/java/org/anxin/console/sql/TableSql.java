@@ -2,6 +2,7 @@ package org.anxin.console.sql;
 
 import io.vertx.core.json.JsonObject;
 import org.anxin.console.api.Page;
+import org.anxin.infra.db.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,7 +62,7 @@ public final class TableSql {
   }
 
   public static boolean delete(Connection c, Table t, Object id) throws SQLException {
-    try (PreparedStatement st = Args.prepare(c, "DELETE FROM " + t.name() + " WHERE id = ?", id)) {
+    try (PreparedStatement st = Jdbc.prepare(c, "DELETE FROM " + t.name() + " WHERE id = ?", id)) {
       return st.executeUpdate() > 0;
     }
   }
@@ -79,15 +80,15 @@ public final class TableSql {
         : "INSERT INTO " + link.table() + " (" + link.owner() + ", " + link.target() + ", " + link.extra()
             + ") VALUES (?, ?, coalesce(?, " + link.extraDefault() + ")) ON CONFLICT (" + link.owner() + ", "
             + link.target() + ") DO UPDATE SET " + link.extra() + " = excluded." + link.extra();
-    try (PreparedStatement st = link.extra() == null ? Args.prepare(c, sql, ownerId, targetId)
-        : Args.prepare(c, sql, ownerId, targetId, extra)) {
+    try (PreparedStatement st = link.extra() == null ? Jdbc.prepare(c, sql, ownerId, targetId)
+        : Jdbc.prepare(c, sql, ownerId, targetId, extra)) {
       st.executeUpdate();
     }
   }
 
   public static boolean unlink(Connection c, Link link, long ownerId, long targetId) throws SQLException {
     String sql = "DELETE FROM " + link.table() + " WHERE " + link.owner() + " = ? AND " + link.target() + " = ?";
-    try (PreparedStatement st = Args.prepare(c, sql, ownerId, targetId)) {
+    try (PreparedStatement st = Jdbc.prepare(c, sql, ownerId, targetId)) {
       return st.executeUpdate() > 0;
     }
   }

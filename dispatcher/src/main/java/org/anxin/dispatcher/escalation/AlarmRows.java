@@ -1,6 +1,6 @@
 package org.anxin.dispatcher.escalation;
 
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.dispatch.AlarmView;
 
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package org.anxin.dispatcher.escalation;
 
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.BusException;
 import org.anxin.infra.bus.dispatch.AlarmAction;
 import org.anxin.infra.bus.dispatch.AlarmChanged;

@@ -6,7 +6,7 @@ import org.anxin.dispatcher.DispatcherOptions;
 import org.anxin.dispatcher.notify.ChannelKind;
 import org.anxin.dispatcher.notify.Notification;
 import org.anxin.dispatcher.notify.NotifySql;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.BusException;
 import org.anxin.infra.bus.dispatch.AlarmCommand;
 import org.anxin.infra.bus.dispatch.AlarmView;

@@ -1,7 +1,7 @@
 package org.anxin.dispatcher.escalation;
 
 import org.anxin.dispatcher.notify.ChannelKind;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package org.anxin.dispatcher.escalation;
 
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

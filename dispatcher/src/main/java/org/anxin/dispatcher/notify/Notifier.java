@@ -3,7 +3,7 @@ package org.anxin.dispatcher.notify;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import org.anxin.dispatcher.DispatcherMetrics;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.dispatch.AlarmChanged;
 import org.anxin.infra.bus.dispatch.AlarmView;
 import org.anxin.infra.bus.dispatch.DispatchBus;

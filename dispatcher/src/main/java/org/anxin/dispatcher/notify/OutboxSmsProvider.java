@@ -1,7 +1,7 @@
 package org.anxin.dispatcher.notify;
 
 import io.vertx.core.Future;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.db.Database;
 
 import java.time.Clock;

@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

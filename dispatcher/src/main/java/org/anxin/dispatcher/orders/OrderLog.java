@@ -1,7 +1,7 @@
 package org.anxin.dispatcher.orders;
 
 import io.vertx.core.json.JsonObject;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.orders.OrderChanged;
 import org.anxin.infra.bus.orders.OrderView;
 

@@ -1,6 +1,6 @@
 package org.anxin.dispatcher.orders;
 
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.orders.OrderView;
 
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package org.anxin.dispatcher.orders;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.anxin.dispatcher.DispatcherOptions;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.BusException;
 import org.anxin.infra.bus.orders.OrderChanged;
 import org.anxin.infra.bus.orders.OrderCommand;

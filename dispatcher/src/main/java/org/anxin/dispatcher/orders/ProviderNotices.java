@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.anxin.dispatcher.notify.SmsMessage;
 import org.anxin.dispatcher.notify.SmsProvider;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.orders.OrderView;
 import org.anxin.infra.db.Database;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package org.anxin.dispatcher.report;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.report.AckTimesQuery;
 import org.anxin.infra.bus.report.AckTimesReport;
 import org.anxin.infra.bus.report.ReportBus;

@@ -2,7 +2,7 @@ package org.anxin.dispatcher.visits;
 
 import io.vertx.core.json.JsonObject;
 import org.anxin.dispatcher.orders.OrderLog;
-import org.anxin.dispatcher.sql.Jdbc;
+import org.anxin.infra.db.Jdbc;
 import org.anxin.infra.bus.orders.OrderChanged;
 import org.anxin.infra.bus.orders.OrderView;
 

@@ -10,7 +10,7 @@ import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.People;
 import org.anxin.dispatcher.testing.People.Home;
-import org.anxin.dispatcher.testing.PrivateMosquitto;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.gateway.GatewayModule;
 import org.anxin.infra.alarm.AlarmBus;
 import org.anxin.infra.bus.dispatch.AlarmAction;
@@ -82,7 +82,7 @@ class DeviceToCarerTest {
     }
     db.execute("INSERT INTO devices (id, type, secret_hash) SELECT 'load-' || i, 'WRISTBAND', 'x' "
         + "FROM generate_series(0, ?) i", LOAD_DEVICES - 1);
-    broker = PrivateMosquitto.start(dir);
+    broker = PrivateMosquitto.anonymous(dir);
     vertx = Vertx.vertx();
     new StreamBus(vertx.eventBus()).onNotice(this::noticed);
     AlarmBus alarms = new AlarmBus(vertx.eventBus());

@@ -3,6 +3,7 @@ package org.anxin.gateway.store;
 import io.vertx.core.Future;
 import org.anxin.gateway.state.DeviceStateRow;
 import org.anxin.infra.db.Database;
+import org.anxin.infra.db.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,30 +51,15 @@ public final class DeviceStateStore {
   }
 
   private static DeviceStateRow row(ResultSet rs) throws SQLException {
-    return new DeviceStateRow(rs.getString("device_id"), rs.getString("boot"), longOrNull(rs, "last_seq"),
-        millis(rs, "last_seen"), doubleOrNull(rs, "last_fix_lat"), doubleOrNull(rs, "last_fix_lon"),
-        doubleOrNull(rs, "last_fix_acc"), millis(rs, "last_fix_at"), intOrNull(rs, "bat"),
-        (Boolean) rs.getObject("worn"), rs.getBoolean("online"), rs.getString("fw"), intOrNull(rs, "interval_s"),
+    return new DeviceStateRow(rs.getString("device_id"), rs.getString("boot"), Jdbc.nullableLong(rs, "last_seq"),
+        millis(rs, "last_seen"), Jdbc.nullableDouble(rs, "last_fix_lat"), Jdbc.nullableDouble(rs, "last_fix_lon"),
+        Jdbc.nullableDouble(rs, "last_fix_acc"), millis(rs, "last_fix_at"), Jdbc.nullableInt(rs, "bat"),
+        Jdbc.nullableBool(rs, "worn"), rs.getBoolean("online"), rs.getString("fw"), Jdbc.nullableInt(rs, "interval_s"),
         millis(rs, "last_motion_at"), rs.getTimestamp("updated_at").getTime());
   }
 
   private static Long millis(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.getTime();
-  }
-
-  private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? null : v;
   }
 }

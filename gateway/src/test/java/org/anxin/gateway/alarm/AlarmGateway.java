@@ -5,7 +5,7 @@ import org.anxin.gateway.ingest.IngestVerticle;
 import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.gateway.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
-import org.anxin.gateway.testing.MosquittoBroker;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.gateway.testing.Publisher;
 import org.anxin.infra.alarm.AlarmBus;
 import org.anxin.infra.alarm.AlarmOptions;
@@ -43,7 +43,7 @@ final class AlarmGateway implements AutoCloseable {
   final List<AlarmRaised> raised = new CopyOnWriteArrayList<>();
   final List<AlarmStored> stored = new CopyOnWriteArrayList<>();
   private final TestDatabase testDb;
-  private final MosquittoBroker broker;
+  private final PrivateMosquitto broker;
   private final Settings settings;
   private final MqttOptions mqtt;
   private final Publisher devices;
@@ -51,7 +51,7 @@ final class AlarmGateway implements AutoCloseable {
 
   AlarmGateway(Path dir) {
     testDb = TestDatabase.create();
-    broker = MosquittoBroker.start(dir);
+    broker = PrivateMosquitto.anonymous(dir);
     gateway = new GatewayHarness(testDb.options(), broker.url());
     fleet = AlarmFleet.create(gateway.database, HOME_LAT, HOME_LON);
     settings = Settings.fromMap(Map.of("ANXIN_DATA_DIR", dir.resolve("data").toString(),

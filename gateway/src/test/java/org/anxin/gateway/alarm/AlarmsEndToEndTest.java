@@ -5,6 +5,9 @@ import org.anxin.gateway.testing.Await;
 import org.anxin.infra.alarm.AlarmStored;
 import org.anxin.infra.alarm.AlarmType;
 import org.anxin.infra.bus.Addresses;
+import org.anxin.infra.mqtt.Inbox;
+import org.anxin.infra.mqtt.MqttClients;
+import org.anxin.infra.mqtt.Subscriber;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,16 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlarmsEndToEndTest {
 
   private AlarmGateway gw;
-  private CommandInbox wristband;
+  /** The wanderer's wristband, on its own {@code cmd} topic. */
+  private Subscriber wristband;
 
   @BeforeAll
   void start(@TempDir Path dir) throws MqttException {
     gw = new AlarmGateway(dir);
-    wristband = CommandInbox.of("wb-2", gw.brokerUrl());
+    wristband = Subscriber.start(gw.brokerUrl(), "wb-2", MqttClients.login(null, null), "anxin/v1/dev/wb-2/cmd",
+        new Inbox());
   }
 
   @AfterAll
-  void stop() throws MqttException {
+  void stop() {
     wristband.close();
     gw.close();
   }
@@ -105,12 +110,12 @@ class AlarmsEndToEndTest {
     gw.send("wb-2", "telemetry", gw.fleet.fix("wb-2", 3, 650, 400));
     gw.send("wb-2", "telemetry", gw.fleet.fix("wb-2", 4, 680, 400));
     gw.awaitAlarms("type = 'FENCE_EXIT' AND priority = 1 AND elder_id = " + gw.fleet.wanderer(), 1);
-    Await.until(AlarmGateway.WAIT, "set_interval 30 on the wristband's cmd topic", () -> wristband.gotInterval(30));
+    Await.until(AlarmGateway.WAIT, "set_interval 30 on the wristband's cmd topic", () -> gotInterval(30));
     gw.send("wb-2", "telemetry", gw.fleet.fix("wb-2", 5, 0, 10));
     Await.until(AlarmGateway.WAIT, "the return recorded", () -> gw.gateway.count(
         "SELECT count(*) FROM alarm_events e JOIN alarms a "
         + "ON a.id = e.alarm_id WHERE a.type = 'FENCE_EXIT' AND e.kind = 'CONDITION_CLEARED'") == 1);
-    Await.until(AlarmGateway.WAIT, "set_interval 60 on the wristband's cmd topic", () -> wristband.gotInterval(60));
+    Await.until(AlarmGateway.WAIT, "set_interval 60 on the wristband's cmd topic", () -> gotInterval(60));
     assertEquals(1, gw.alarms("type = 'FENCE_EXIT' AND state = 'OPEN'"));
   }
 
@@ -181,5 +186,11 @@ class AlarmsEndToEndTest {
     gw.send("ht-3", "status", gw.fleet.message("ht-3", 1).put("online", true).put("interval", 60));
     gw.send("ht-3", "status", gw.fleet.message("ht-3", 2).put("online", false));
     gw.awaitAlarms("type = 'DEVICE_OFFLINE' AND device_id = 'ht-3'", 1);
+  }
+
+  /** Whether a {@code set_interval} to this many seconds has reached the wristband. */
+  private boolean gotInterval(int seconds) {
+    return wristband.inbox().holds(m -> "set_interval".equals(m.json().getString("name"))
+        && m.json().getJsonObject("args").getInteger("interval") == seconds);
   }
 }

@@ -5,10 +5,14 @@ import org.anxin.gateway.store.StorePaths;
 import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
-import org.anxin.gateway.testing.MosquittoBroker;
 import org.anxin.infra.db.Database;
 import org.anxin.infra.db.Migrations;
+import org.anxin.infra.mqtt.Inbox;
+import org.anxin.infra.mqtt.MqttClients;
+import org.anxin.infra.mqtt.PrivateMosquitto;
+import org.anxin.infra.mqtt.Subscriber;
 import org.anxin.infra.testing.TestDatabase;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,7 @@ public final class IngestBenchmark {
     line("started", Instant.now() + " load " + CpuTimes.load());
     Vertx vertx = Vertx.vertx();
     try (TestDatabase testDb = TestDatabase.create();
-         MosquittoBroker broker = MosquittoBroker.start(dir);
+         PrivateMosquitto broker = PrivateMosquitto.anonymous(dir);
          Database db = Database.open(vertx, testDb.options())) {
       Migrations.apply(db.dataSource());
       List<String> fleet = Fleet.ids(0, DEVICES);
@@ -77,15 +81,19 @@ public final class IngestBenchmark {
     System.exit(0);
   }
 
-  private static double brokerOnly(MosquittoBroker broker, List<String> fleet) throws Exception {
-    try (CountingSubscriber counter = new CountingSubscriber(broker.url(), 10_000)) {
+  private static double brokerOnly(PrivateMosquitto broker, List<String> fleet) throws Exception {
+    MqttConnectionOptions options = MqttClients.login(null, null);
+    options.setReceiveMaximum(10_000);
+    // The broker's ceiling: a subscriber on the gateway's kind of subscription that only counts.
+    try (Subscriber counter = Subscriber.start(broker.url(), "bench-counter-" + System.nanoTime(), options,
+        "$share/bench/anxin/v1/dev/+/+", Inbox.counting())) {
       LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "bo", 0);
       load.start();
       Thread.sleep(5_000);
-      long from = counter.received();
+      long from = counter.inbox().arrived();
       double cpu0 = CpuTimes.seconds(broker.pid());
       Thread.sleep(BROKER_SECONDS * 1_000L);
-      long to = counter.received();
+      long to = counter.inbox().arrived();
       double cpu = CpuTimes.seconds(broker.pid()) - cpu0;
       load.stop();
       double rate = (to - from) / (double) BROKER_SECONDS;
@@ -104,7 +112,7 @@ public final class IngestBenchmark {
     return figures.get("copy_only").rowsPerSecond();
   }
 
-  private static double pipeline(Database db, MosquittoBroker broker, GatewayProcess gateway, TestDatabase testDb,
+  private static double pipeline(Database db, PrivateMosquitto broker, GatewayProcess gateway, TestDatabase testDb,
                                  List<String> fleet) throws Exception {
     LoadGenerator load = new LoadGenerator(broker.url(), fleet, CLIENTS, WINDOW, "pl", RATE);
     load.start();
@@ -137,7 +145,7 @@ public final class IngestBenchmark {
     return rate;
   }
 
-  private static void heapWithManyDevices(Database db, MosquittoBroker broker, GatewayProcess gateway,
+  private static void heapWithManyDevices(Database db, PrivateMosquitto broker, GatewayProcess gateway,
                                           List<String> fleet) throws Exception {
     List<String> all = new ArrayList<>(fleet);
     List<String> more = Fleet.ids(DEVICES, MORE_DEVICES);

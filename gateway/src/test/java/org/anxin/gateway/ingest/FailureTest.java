@@ -5,7 +5,8 @@ import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.gateway.testing.GatewayProcess;
-import org.anxin.gateway.testing.MosquittoBroker;
+import org.anxin.infra.mqtt.BrokerFixture;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.gateway.testing.Publisher;
 import org.anxin.infra.db.DatabaseOptions;
 import org.anxin.infra.testing.TestDatabase;
@@ -65,13 +66,13 @@ class FailureTest {
   @DisplayName("verifies that stopping the database for 20 s under load loses no message and the gateway catches up")
   void ridesOutDatabaseOutage(@TempDir Path dir) throws Exception {
     // GIVEN a gateway on a private PostgreSQL, taking a steady stream
-    int port = MosquittoBroker.freePort();
+    int port = BrokerFixture.freePort();
     Path pgData = dir.resolve("pg");
     EmbeddedPostgres pg = startPostgres(pgData, port);
     DatabaseOptions db = new DatabaseOptions("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "",
         4, 2_000);
     int total = 12_000;
-    try (MosquittoBroker broker = MosquittoBroker.start(dir);
+    try (PrivateMosquitto broker = PrivateMosquitto.anonymous(dir);
          GatewayHarness gateway = new GatewayHarness(db, broker.url());
          Publisher devices = Publisher.connect(broker.url(), 100)) {
       gateway.register(deviceIds("out-"));
@@ -104,7 +105,7 @@ class FailureTest {
     int total = 8_000;
     Path log = dir.resolve("gateway.log");
     try (TestDatabase testDb = TestDatabase.create();
-         MosquittoBroker broker = MosquittoBroker.start(dir);
+         PrivateMosquitto broker = PrivateMosquitto.anonymous(dir);
          GatewayHarness check = new GatewayHarness(testDb.options(), broker.url());
          Publisher devices = Publisher.connect(broker.url(), 100)) {
       check.register(deviceIds("kill-"));

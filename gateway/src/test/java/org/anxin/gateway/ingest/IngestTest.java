@@ -5,7 +5,7 @@ import org.anxin.gateway.metrics.GatewayMetrics;
 import org.anxin.gateway.state.DeviceState;
 import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
-import org.anxin.gateway.testing.MosquittoBroker;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.gateway.testing.Publisher;
 import org.anxin.infra.http.HealthChecks;
 import org.anxin.infra.testing.TestDatabase;
@@ -43,14 +43,14 @@ class IngestTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   private TestDatabase testDb;
-  private MosquittoBroker broker;
+  private PrivateMosquitto broker;
   private GatewayHarness gateway;
   private Publisher devices;
 
   @BeforeAll
   void start(@TempDir Path dir) {
     testDb = TestDatabase.create();
-    broker = MosquittoBroker.start(dir);
+    broker = PrivateMosquitto.anonymous(dir);
     gateway = new GatewayHarness(testDb.options(), broker.url());
     gateway.register("land-1", "replay-0", "replay-1", "replay-2", "replay-3", "replay-4", "bad-1", "skew-1",
         "state-1", "lw-1", "good-1", "iso-1");

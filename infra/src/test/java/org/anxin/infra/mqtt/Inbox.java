@@ -1,5 +1,6 @@
 package org.anxin.infra.mqtt;
 
+import io.vertx.core.json.JsonObject;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -11,15 +12,46 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /** What a test subscriber received, in order; Paho calls the global callback for shared subscriptions too. */
 public final class Inbox implements MqttCallback {
 
   /** One received message. */
   public record Message(String topic, String payload) {
+
+    public JsonObject json() {
+      return new JsonObject(payload);
+    }
   }
 
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+  private final AtomicLong arrived = new AtomicLong();
+  private final boolean keeps;
+
+  public Inbox() {
+    this(true);
+  }
+
+  private Inbox(boolean keeps) {
+    this.keeps = keeps;
+  }
+
+  /** An inbox that only counts what arrives: a benchmark's millions of messages would not fit in memory. */
+  public static Inbox counting() {
+    return new Inbox(false);
+  }
+
+  /** How many messages have arrived so far. */
+  public long arrived() {
+    return arrived.get();
+  }
+
+  /** Whether a message that {@link #next()} has not taken yet passes {@code test}. */
+  public boolean holds(Predicate<Message> test) {
+    return messages.stream().anyMatch(test);
+  }
 
   /** The next message, failing the test if none comes within five seconds. */
   public Message next() throws InterruptedException {
@@ -32,7 +64,10 @@ public final class Inbox implements MqttCallback {
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
-    messages.add(new Message(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+    arrived.incrementAndGet();
+    if (keeps) {
+      messages.add(new Message(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+    }
   }
 
   @Override

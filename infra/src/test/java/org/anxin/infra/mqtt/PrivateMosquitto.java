@@ -1,6 +1,7 @@
 package org.anxin.infra.mqtt;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -11,8 +12,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Mosquitto of the test's own, configured from {@code infra/deploy/mosquitto/}: the deployment's file with the TLS
- * listener left out, the loopback listener moved to a free port, and every path moved into a temporary folder.
+ * A Mosquitto of the test's own on a free loopback port, its files in a temporary folder, stopped on close: either
+ * configured from {@code infra/deploy/mosquitto/} (the deployment's file with the TLS listener left out), or
+ * anonymous for tests of what the platform does with the messages rather than of who may send them.
  */
 public final class PrivateMosquitto implements AutoCloseable {
 
@@ -30,18 +32,33 @@ public final class PrivateMosquitto implements AutoCloseable {
   }
 
   /** Starts Mosquitto with {@code passwordFile} and the deployment's ACL; returns once it accepts connections. */
-  public static PrivateMosquitto start(Path dir, Path passwordFile) throws IOException, InterruptedException {
+  public static PrivateMosquitto start(Path dir, Path passwordFile) {
     int port = BrokerFixture.freePort();
-    Path acl = Files.copy(DEPLOY.resolve("acl"), dir.resolve("acl"));
-    Path conf = dir.resolve("mosquitto.conf");
-    Files.write(conf, derive(Files.readAllLines(DEPLOY.resolve("mosquitto.conf")), port, dir, passwordFile, acl));
-    Process process = new ProcessBuilder("mosquitto", "-c", conf.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("mosquitto.log").toFile())
-        .start();
-    PrivateMosquitto mosquitto = new PrivateMosquitto(process, port);
-    mosquitto.awaitListening(dir.resolve("mosquitto.log"));
-    return mosquitto;
+    try {
+      Path acl = Files.copy(DEPLOY.resolve("acl"), dir.resolve("acl"));
+      return launch(dir, port, derive(Files.readAllLines(DEPLOY.resolve("mosquitto.conf")), port, dir, passwordFile,
+          acl));
+    } catch (IOException e) {
+      throw new UncheckedIOException("mosquitto's deployment files could not be read", e);
+    }
+  }
+
+  /**
+   * Starts a Mosquitto that lets anyone in, with no cap on a persistent session's queue or on messages in flight (so
+   * an outage of a subscriber loses nothing); returns once it accepts connections.
+   */
+  public static PrivateMosquitto anonymous(Path dir) {
+    int port = BrokerFixture.freePort();
+    return launch(dir, port, List.of(
+        "listener " + port + " 127.0.0.1",
+        "allow_anonymous true",
+        "persistence false",
+        "max_queued_messages 0",
+        "max_inflight_messages 0",
+        "set_tcp_nodelay true",
+        "log_dest stderr",
+        "log_type error",
+        "log_type warning"));
   }
 
   static List<String> derive(List<String> deployment, int port, Path dir, Path passwordFile, Path acl) {
@@ -65,7 +82,24 @@ public final class PrivateMosquitto implements AutoCloseable {
     return lines;
   }
 
-  private void awaitListening(Path log) throws IOException, InterruptedException {
+  private static PrivateMosquitto launch(Path dir, int port, List<String> configuration) {
+    Path conf = dir.resolve("mosquitto.conf");
+    Path log = dir.resolve("mosquitto.log");
+    try {
+      Files.write(conf, configuration);
+      Process process = new ProcessBuilder("mosquitto", "-c", conf.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      PrivateMosquitto mosquitto = new PrivateMosquitto(process, port);
+      mosquitto.awaitListening(log);
+      return mosquitto;
+    } catch (IOException e) {
+      throw new UncheckedIOException("mosquitto did not start", e);
+    }
+  }
+
+  private void awaitListening(Path log) throws IOException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -74,21 +108,42 @@ public final class PrivateMosquitto implements AutoCloseable {
       try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
         return;
       } catch (IOException notYet) {
-        process.waitFor(50, TimeUnit.MILLISECONDS);
+        pause();
       }
     }
+    close();
     throw new IllegalStateException("mosquitto did not listen within 10 s: " + Files.readString(log));
+  }
+
+  private void pause() {
+    try {
+      process.waitFor(50, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while mosquitto started", e);
+    }
   }
 
   public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 
+  /** The broker's process, for a benchmark that reads its CPU time. */
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.anxin.dispatcher.sql;
+package org.anxin.infra.db;
 
 import io.vertx.core.json.JsonObject;
 
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Parameter binding and row mapping for the dispatcher's statements: instants as {@code timestamptz}, JSON as text
- * (the statement casts {@code ?::jsonb}), {@code Long[]} and {@code String[]} as arrays; every statement is
- * parameterised.
+ * Parameter binding and row mapping for the modules' statements, every one parameterised. Parameters bind by Java
+ * type: instants as {@code timestamptz}, JSON objects as text (the statement casts {@code ?::jsonb}), enums by name,
+ * {@code Long[]} and {@code String[]} as {@code bigint[]} and {@code text[]}, anything else (null too) as itself.
  */
 public final class Jdbc {
 
@@ -29,16 +29,27 @@ public final class Jdbc {
   private Jdbc() {
   }
 
-  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(c, ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(row.map(rs));
-        }
-        return out;
+  /** A statement with its parameters bound; the caller closes it. */
+  public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, convert(c, params[i]));
       }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.map(rs));
+      }
+      return out;
     }
   }
 
@@ -48,8 +59,7 @@ public final class Jdbc {
   }
 
   public static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(c, ps, params);
+    try (PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
     }
   }
@@ -60,24 +70,24 @@ public final class Jdbc {
   }
 
   public static Long nullableLong(ResultSet rs, String column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
+    return orNull(rs, rs.getLong(column));
   }
 
   public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
+    return orNull(rs, rs.getInt(column));
+  }
+
+  public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+    return orNull(rs, rs.getDouble(column));
   }
 
   public static Boolean nullableBool(ResultSet rs, String column) throws SQLException {
-    boolean v = rs.getBoolean(column);
-    return rs.wasNull() ? null : v;
+    return orNull(rs, rs.getBoolean(column));
   }
 
-  private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      ps.setObject(i + 1, convert(c, params[i]));
-    }
+  /** {@code value}, or null when the column just read was SQL NULL (JDBC's primitive getters answer 0 or false). */
+  private static <T> T orNull(ResultSet rs, T value) throws SQLException {
+    return rs.wasNull() ? null : value;
   }
 
   private static Object convert(Connection c, Object p) throws SQLException {
