@@ -3,7 +3,7 @@ package org.anxin.gateway.alarm;
 import io.vertx.core.json.JsonObject;
 import org.anxin.gateway.ingest.IngestVerticle;
 import org.anxin.gateway.metrics.GatewayMetrics;
-import org.anxin.gateway.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.gateway.testing.GatewayHarness;
 import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.gateway.testing.Publisher;

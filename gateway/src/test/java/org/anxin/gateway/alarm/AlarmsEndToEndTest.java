@@ -1,7 +1,7 @@
 package org.anxin.gateway.alarm;
 
 import io.vertx.core.json.JsonObject;
-import org.anxin.gateway.testing.Await;
+import org.anxin.infra.testing.Await;
 import org.anxin.infra.alarm.AlarmStored;
 import org.anxin.infra.alarm.AlarmType;
 import org.anxin.infra.bus.Addresses;
