@@ -1,6 +1,7 @@
 package org.anxin.server;
 
 import io.vertx.core.json.JsonObject;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.infra.node.Node;
 import org.anxin.infra.testing.TestDatabase;
 import org.anxin.server.cli.Modules;
@@ -22,7 +23,7 @@ class ModuleSelectionTest {
   @DisplayName("=gateway runs the gateway's verticles and no other module's, on an external database and broker")
   void onlyTheNamedModuleRuns() {
     Path dataDir = TestNodes.newDataDir("modules");
-    try (TestDatabase db = TestDatabase.create(); TestMosquitto mosquitto = TestMosquitto.start(dataDir)) {
+    try (TestDatabase db = TestDatabase.create(); PrivateMosquitto mosquitto = PrivateMosquitto.anonymous(dataDir)) {
       // GIVEN a node told to run only the gateway, on the machine's PostgreSQL and a Mosquitto of its own
       Node node = Node.start(Map.of("ANXIN_MODULES", "gateway", "ANXIN_DB_URL", db.jdbcUrl(),
           "ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_URL", mosquitto.url()),

@@ -1,5 +1,6 @@
 package org.anxin.server;
 
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.infra.testing.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ServerProcessTest {
       // GIVEN a serving node in a JVM of its own, on an external database and broker
       Path dataDir = TestNodes.newDataDir("sigterm");
       Path endpoints = dataDir.resolve("endpoints.json");
-      try (TestMosquitto mosquitto = TestMosquitto.start(dataDir);
+      try (PrivateMosquitto mosquitto = PrivateMosquitto.anonymous(dataDir);
            ChildServer server = ChildServer.start(dataDir, Map.of("ANXIN_DB_URL", db.jdbcUrl(),
                "ANXIN_HTTP_PORT", "0", "ANXIN_MQTT_URL", mosquitto.url()), "serve")) {
         assertTrue(server.awaitFile(endpoints, START), server.stdout() + server.stderr());

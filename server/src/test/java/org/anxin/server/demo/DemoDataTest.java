@@ -4,7 +4,7 @@ import org.anxin.infra.node.Node;
 import org.anxin.infra.security.PasswordHasher;
 import org.anxin.infra.security.SecretHasher;
 import org.anxin.infra.testing.TestDatabase;
-import org.anxin.server.TestMosquitto;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.server.TestNodes;
 import org.anxin.server.cli.Modules;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoDataTest {
 
   private static TestDatabase db;
-  private static TestMosquitto mosquitto;
+  private static PrivateMosquitto mosquitto;
   private static Path dataDir;
   private static Node node;
 
@@ -38,7 +38,7 @@ class DemoDataTest {
   static void startNode() {
     db = TestDatabase.create();
     dataDir = TestNodes.newDataDir("demo");
-    mosquitto = TestMosquitto.start(dataDir);
+    mosquitto = PrivateMosquitto.anonymous(dataDir);
     node = Node.start(Map.of("ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0",
         "ANXIN_DB_URL", db.jdbcUrl(), "ANXIN_MQTT_URL", mosquitto.url(), "ANXIN_MODULES", "console"),
         Modules.all());

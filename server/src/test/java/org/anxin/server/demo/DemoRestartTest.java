@@ -1,7 +1,7 @@
 package org.anxin.server.demo;
 
 import org.anxin.infra.node.Node;
-import org.anxin.server.TestMosquitto;
+import org.anxin.infra.mqtt.PrivateMosquitto;
 import org.anxin.server.TestNodes;
 import org.anxin.server.cli.Modules;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +25,7 @@ class DemoRestartTest {
   void secondStartReusesTheData() throws Exception {
     // GIVEN a demo node on an empty data folder (its embedded PostgreSQL keeps the data there), stopped after seeding
     Path dataDir = TestNodes.newDataDir("restart");
-    try (TestMosquitto mosquitto = TestMosquitto.start(dataDir)) {
+    try (PrivateMosquitto mosquitto = PrivateMosquitto.anonymous(dataDir)) {
       Map<String, String> settings = Map.of("ANXIN_DATA_DIR", dataDir.toString(), "ANXIN_HTTP_PORT", "0",
           "ANXIN_MQTT_URL", mosquitto.url(), "ANXIN_MODULES", "console");
       Node first = Node.start(settings, Modules.all());
