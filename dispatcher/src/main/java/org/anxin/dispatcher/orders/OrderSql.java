@@ -27,6 +27,20 @@ final class OrderSql {
       INSERT INTO order_events (order_id, at, kind, actor, details) VALUES (?, ?, ?, ?, ?::jsonb)""";
 
   /**
+   * Locks every provider that could take the order (its type, the elder's township), in id order so that two
+   * assignments wait for each other instead of deadlocking. Capacity belongs to the provider, whatever the order's
+   * type or township, so the provider row is what every assignment locks. {@code NO KEY UPDATE} conflicts with
+   * itself but not with the key-share locks of foreign keys (a slot or area added by an admin does not wait).
+   * Parameters: type, elder id.
+   */
+  static final String LOCK_CANDIDATES = """
+      SELECT p.id FROM providers p JOIN provider_areas pa ON pa.provider_id = p.id
+      WHERE CAST(? AS text) = ANY(p.service_types)
+        AND pa.township_id = (SELECT v.township_id FROM elders e JOIN households h ON h.id = e.household_id
+                              JOIN villages v ON v.id = h.village_id WHERE e.id = ?)
+      ORDER BY p.id FOR NO KEY UPDATE OF p""";
+
+  /**
    * The provider with the most room left for the order: of its service type, serving the elder's township, with
    * capacity left in the slot (its provider_slots window holding the local time, else daily_capacity over the
    * local day), never one that refused or let it time out. Parameters: order id, type, elder id, service time,

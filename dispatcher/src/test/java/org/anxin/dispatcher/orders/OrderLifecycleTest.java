@@ -1,5 +1,6 @@
 package org.anxin.dispatcher.orders;
 
+import io.vertx.core.Future;
 import org.anxin.infra.testing.Await;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.OrderDesk;
@@ -10,6 +11,8 @@ import org.anxin.infra.bus.BusFailure;
 import org.anxin.infra.bus.orders.OrderAction;
 import org.anxin.infra.bus.orders.OrderChanged;
 import org.anxin.infra.bus.orders.OrderCommand;
+import org.anxin.infra.bus.orders.OrderCreate;
+import org.anxin.infra.bus.orders.OrderSource;
 import org.anxin.infra.bus.orders.OrderView;
 import org.anxin.infra.bus.orders.ServiceType;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.anxin.dispatcher.testing.Dispatcher.WAIT;
@@ -30,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Service orders: from creation to review, reassigned on refusal, by capacity, flagged when late")
 class OrderLifecycleTest {
+
+  /** Lunches ordered at once per node: well above each node's four pooled connections, so assignments overlap. */
+  private static final int ORDERS_PER_NODE = 12;
 
   private static DispatcherDb db;
   private static People people;
@@ -111,9 +118,7 @@ class OrderLifecycleTest {
   void capacityPerSlot() {
     // GIVEN the township's one meal provider with room for one meal at lunch (11:00-13:00 local)
     Home home = people.newHome();
-    long provider = people.newProvider(home.townshipId(), "MEAL", 0);
-    db.execute("INSERT INTO provider_slots (provider_id, starts, ends, capacity) VALUES (?, '11:00', '13:00', 1)",
-        provider);
+    long provider = newLunchProvider(home);
     Instant lunch = tomorrowAt(12);
     try (OrderDesk desk = OrderDesk.start(db, OrderDesk.options(Duration.ofMinutes(15)))) {
       // WHEN two lunches are ordered for the same slot
@@ -128,6 +133,37 @@ class OrderLifecycleTest {
       desk.act(one.id(), OrderAction.CANCEL, null);
       Await.until(WAIT, "the second order assigned", () -> db.number("SELECT provider_id FROM service_orders "
           + "WHERE id = ?", two.id()) == provider);
+    }
+  }
+
+  @Test
+  @DisplayName("gives a provider's last place to one of many orders made at once on two nodes, and a freed place "
+      + "to one")
+  void lastPlaceTakenOnceAcrossNodes() {
+    // GIVEN the township's one meal provider with room for one meal at lunch, and two dispatcher nodes
+    Home home = people.newHome();
+    long provider = newLunchProvider(home);
+    Instant lunch = tomorrowAt(12);
+    try (OrderDesk a = OrderDesk.node(db, OrderDesk.options(Duration.ofMinutes(15)));
+         OrderDesk b = OrderDesk.node(db, OrderDesk.options(Duration.ofMinutes(15)))) {
+      // WHEN lunches for that slot are ordered on both nodes at once, their timers retrying meanwhile
+      List<OrderView> orders = createAtOnce(List.of(a, b), home, lunch);
+      // THEN exactly one is assigned; every other waits, NEW, with its UNASSIGNED event
+      List<OrderView> assigned = orders.stream().filter(o -> o.state().equals("ASSIGNED")).toList();
+      assertEquals(1, assigned.size(), "orders assigned: " + assigned.stream().map(OrderView::id).toList());
+      assertEquals(provider, assigned.get(0).providerId());
+      assertEquals(List.of("CREATED", "ASSIGNED"), kinds(assigned.get(0).id()));
+      for (OrderView waiting : orders.stream().filter(o -> o != assigned.get(0)).toList()) {
+        assertEquals("NEW", waiting.state());
+        assertEquals(List.of("CREATED", "UNASSIGNED"), kinds(waiting.id()));
+      }
+      assertEquals(1, takenFrom(provider));
+      // AND WHEN it is cancelled while both timers and more orders on both nodes race for the freed place
+      a.act(assigned.get(0).id(), OrderAction.CANCEL, null);
+      createAtOnce(List.of(a, b), home, lunch);
+      // THEN one order takes it, and only one
+      Await.until(WAIT, "the freed place taken", () -> takenFrom(provider) > 0);
+      assertEquals(1, takenFrom(provider));
     }
   }
 
@@ -155,6 +191,30 @@ class OrderLifecycleTest {
       Await.until(WAIT, "the late-delivery change published", () -> desk.changes.stream()
           .anyMatch(c -> c.change() == OrderChanged.Change.SLA_LATE_DELIVERY && c.order().slaFlag()));
     }
+  }
+
+  /** The township's one meal provider, with room for one meal at lunch (11:00-13:00 local) and none by day. */
+  private static long newLunchProvider(Home home) {
+    long provider = people.newProvider(home.townshipId(), "MEAL", 0);
+    db.execute("INSERT INTO provider_slots (provider_id, starts, ends, capacity) VALUES (?, '11:00', '13:00', 1)",
+        provider);
+    return provider;
+  }
+
+  private static List<OrderView> createAtOnce(List<OrderDesk> nodes, Home home, Instant lunch) {
+    List<Future<OrderView>> created = new ArrayList<>();
+    for (int i = 0; i < ORDERS_PER_NODE; i++) {
+      for (OrderDesk node : nodes) {
+        created.add(node.bus().create(new OrderCreate(home.elderId(), ServiceType.MEAL, OrderSource.OPERATOR, lunch,
+            lunch.plus(Duration.ofMinutes(30)), null, null, "op-" + i, null)));
+      }
+    }
+    return Future.all(created).await().list();
+  }
+
+  private static long takenFrom(long provider) {
+    return db.number("SELECT count(*) FROM service_orders WHERE provider_id = ? AND state <> 'CANCELLED'",
+        provider);
   }
 
   static Instant tomorrowAt(int localHour) {

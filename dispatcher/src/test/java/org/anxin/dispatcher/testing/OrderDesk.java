@@ -13,6 +13,7 @@ import org.anxin.infra.bus.orders.OrderCreate;
 import org.anxin.infra.bus.orders.OrderSource;
 import org.anxin.infra.bus.orders.OrderView;
 import org.anxin.infra.bus.orders.ServiceType;
+import org.anxin.infra.db.Database;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,23 +29,33 @@ public final class OrderDesk implements AutoCloseable {
 
   private final Vertx vertx;
   private final boolean ownsVertx;
+  private final Database ownDatabase;
   public final List<OrderChanged> changes = new CopyOnWriteArrayList<>();
 
-  private OrderDesk(Vertx vertx, boolean ownsVertx, DispatcherDb db, DispatcherOptions options) {
+  private OrderDesk(Vertx vertx, boolean ownsVertx, Database database, Database ownDatabase,
+                    DispatcherOptions options) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
+    this.ownDatabase = ownDatabase;
     new OrderBus(vertx.eventBus()).onChanged(changes::add);
-    vertx.deployVerticle(new OrderVerticle(options, db.database(), Clock.systemUTC(), ZONE,
+    vertx.deployVerticle(new OrderVerticle(options, database, Clock.systemUTC(), ZONE,
         new DispatcherMetrics(new SimpleMeterRegistry()))).await();
   }
 
   public static OrderDesk start(DispatcherDb db, DispatcherOptions options) {
-    return new OrderDesk(Vertx.vertx(), true, db, options);
+    return new OrderDesk(Vertx.vertx(), true, db.database(), null, options);
   }
 
   /** The order verticle next to a dispatcher's escalation, on its Vert.x. */
   public static OrderDesk on(Vertx vertx, DispatcherDb db, DispatcherOptions options) {
-    return new OrderDesk(vertx, false, db, options);
+    return new OrderDesk(vertx, false, db.database(), null, options);
+  }
+
+  /** The order verticle as one dispatcher node of several: its own Vert.x and its own pool on the shared database. */
+  public static OrderDesk node(DispatcherDb db, DispatcherOptions options) {
+    Vertx vertx = Vertx.vertx();
+    Database database = Database.open(vertx, db.testDatabase().options(), "anxin-node");
+    return new OrderDesk(vertx, true, database, database, options);
   }
 
   /** Options whose accept SLA is {@code acceptSla}, the rest as {@link Dispatcher#options}. */
@@ -73,6 +84,9 @@ public final class OrderDesk implements AutoCloseable {
   public void close() {
     if (ownsVertx) {
       vertx.close().await();
+    }
+    if (ownDatabase != null) {
+      ownDatabase.close();
     }
   }
 }
