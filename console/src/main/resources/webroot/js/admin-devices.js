@@ -3,10 +3,12 @@ import { api } from './api.js';
 import { el, fill } from './dom.js';
 import { t } from './i18n.js';
 import { attempt } from './shell.js';
-import { fieldGrid, formBody, listRows } from './admin-tables.js';
+import { edit, fieldGrid, formBody, listRows } from './admin-tables.js';
 
 const FIELDS = [['id', 'text', true], ['type', 'select', true], ['model', 'text'], ['elderId', 'number'],
   ['householdId', 'number'], ['intervalS', 'number']];
+/** What a change may set: the id and type stay as registered. */
+const CHANGEABLE = FIELDS.slice(2);
 
 function secrets(box, issued) {
   fill(box, el('p', { class: 'late', text: t('devices.secretOnce') }),
@@ -17,7 +19,17 @@ function secrets(box, issued) {
 export async function devicesView(panel) {
   const shown = el('div', { id: 'secret-box', 'aria-live': 'polite' });
   const list = el('div');
+  let editing = null;
+  const submit = el('button', { class: 'primary', type: 'submit', text: t('devices.register') });
   const reload = () => listRows(list, 'devices', row => [
+    el('button', { type: 'button', 'data-edit': row.id, text: t('admin.edit'), onclick: () => {
+      editing = row.id;
+      edit(form, FIELDS.filter(f => f[1] !== 'select'), row);
+      form.elements.id.disabled = true;
+      type.disabled = true;
+      submit.textContent = t('admin.save');
+      form.scrollIntoView();
+    } }),
     el('button', { type: 'button', 'data-rotate': row.id, text: t('devices.rotate'), onclick: async () => {
       const issued = await attempt(() => api.post(`/api/admin/devices/${encodeURIComponent(row.id)}/rotate-secret`),
         t('done.saved'));
@@ -32,16 +44,29 @@ export async function devicesView(panel) {
   const type = el('select', { id: 'f-type', name: 'type' }, ['WRISTBAND', 'HOME_TERMINAL'].map(v =>
     el('option', { value: v, text: t(`deviceType.${v}`) })));
   grid.prepend(el('label', { for: 'f-type', text: `${t('field.type')} *` }), type);
-  const form = el('form', { id: 'register-device' }, grid,
-    el('div', { class: 'actions' }, el('button', { class: 'primary', type: 'submit', text: t('devices.register') })));
+  const form = el('form', { id: 'register-device' }, grid, el('div', { class: 'actions' }, submit));
+  const done = () => {
+    editing = null;
+    form.elements.id.disabled = false;
+    type.disabled = false;
+    submit.textContent = t('devices.register');
+    form.reset();
+    return reload();
+  };
   form.addEventListener('submit', async e => {
     e.preventDefault();
+    if (editing) {
+      const body = formBody(form, CHANGEABLE, true);
+      if (await attempt(() => api.patch(`/api/admin/devices/${encodeURIComponent(editing)}`, body), t('done.saved'))) {
+        await done();
+      }
+      return;
+    }
     const body = { ...formBody(form, FIELDS.filter(f => f[1] !== 'select')), type: type.value };
     const issued = await attempt(() => api.post('/api/admin/devices', body), t('done.saved'));
     if (issued) {
       secrets(shown, [issued]);
-      form.reset();
-      await reload();
+      await done();
     }
   });
   const file = el('input', { type: 'file', id: 'csv-file', accept: '.csv,text/csv' });

@@ -44,9 +44,8 @@ function policyCard(policy, reload) {
   const addStep = s => steps.append(stepEditor(s, e => e.target.closest('.step').remove()));
   (policy.steps || []).forEach(addStep);
   const save = el('button', { class: 'primary', type: 'button', text: t('esc.save'), onclick: async () => {
-    const body = { priority: Number(priority.value), repeatIntervalS: Number(repeat.value) };
-    if (type.value.trim()) body.alarmType = type.value.trim();
-    if (description.value) body.description = description.value;
+    const body = { priority: Number(priority.value), repeatIntervalS: Number(repeat.value),
+      alarmType: type.value.trim() || null, description: description.value.trim() || null };
     const chain = [...steps.querySelectorAll('.step')].map(readStep);
     const done = await attempt(async () => {
       const saved = policy.id ? await api.patch(`/api/admin/escalation-policies/${policy.id}`, body)

@@ -37,11 +37,16 @@ function value(kind, raw) {
   return raw;
 }
 
-export function formBody(form, fields) {
+/**
+ * The form's fields as a body. A new row leaves an empty field out (the database's default); a change sends it as
+ * null, which clears it (an empty list as []), except an empty password, which keeps the old one.
+ */
+export function formBody(form, fields, change = false) {
   const body = {};
   for (const [name, kind] of fields) {
     const v = value(kind, form.elements[name].value.trim());
     if (v !== undefined) body[name] = v;
+    else if (change && kind !== 'password') body[name] = kind === 'list' ? [] : null;
   }
   return body;
 }
@@ -77,7 +82,7 @@ function localInput(ms) {
 }
 
 /** Puts a row's values into the form, for a change. */
-function edit(form, fields, row) {
+export function edit(form, fields, row) {
   for (const [name, kind] of fields) {
     const v = row[name];
     if (kind === 'password' || v === null || v === undefined) form.elements[name].value = '';
@@ -106,7 +111,7 @@ export function tableView(panel, path) {
     } })]);
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const body = formBody(form, spec.fields);
+    const body = formBody(form, spec.fields, editing !== null);
     const saved = await attempt(() => (editing ? api.patch(`/api/admin/${path}/${editing}`, body)
       : api.post(`/api/admin/${path}`, body)), t('done.saved'));
     if (saved) {

@@ -1,10 +1,12 @@
 // The selected alarm: its facts and events, the four actions with a note, the elder, and the map with the last fix,
-// the track since the alarm (for a fence exit: since leaving the zone) and the zones.
+// the track since the alarm (for a fence exit: since leaving the zone) and the zones, following the elder's new
+// fixes while the alarm is on screen.
 import { api } from './api.js';
 import { el, fill } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 import { alarmTypeLabel, attempt, stateLabel } from './shell.js';
 import { elderFacts, facts, showOnMap } from './elder.js';
+import { followFixes } from './live-map.js';
 
 const ACTIONS = [['acknowledge', 'primary'], ['on-site', ''], ['resolve', ''], ['false-alarm', 'danger']];
 const TRACK_BEFORE_MS = 15 * 60 * 1000;
@@ -30,19 +32,25 @@ export class AlarmDetail {
     this.update = update;
     this.orders = orders;
     this.id = null;
+    this.live = null;
   }
 
   async show(id) {
     this.id = id;
+    this.live?.close();
+    this.live = null;
     const alarm = await api.get(`/api/alarms/${id}`);
     if (this.id !== id) return;
     this.render(alarm);
+    this.box.dataset.alarmId = id;
     if (alarm.elderId) {
       const elder = await api.get(`/api/elders/${alarm.elderId}`);
       if (this.id !== id) return;
       this.box.querySelector('.elder-slot').append(elderFacts(elder));
       const since = alarm.type === 'FENCE_EXIT' ? leftAt(alarm) : Date.now() - TRACK_DEFAULT_MS;
-      await showOnMap(this.view, elder, since);
+      const drawn = await showOnMap(this.view, elder, since);
+      if (this.id !== id) return;
+      this.live = followFixes(this.view, elder.id, drawn, ts => `${elder.name} ${formatDateTime(ts)}`);
       this.orders.forElder(elder.id);
     }
   }

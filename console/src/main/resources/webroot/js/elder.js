@@ -41,7 +41,10 @@ function newest(lastFix, lastPoint) {
   return point && point.at > lastFix.at ? point : lastFix;
 }
 
-/** Draws the elder's zones, home, last fix and the track since {@code since} on the map view. */
+/**
+ * Draws the elder's zones, home, last fix and the track since {@code since} on the map view; answers the marker, the
+ * track line and the last fix drawn ({lat, lon, ts}), each null when there is none, for following the elder live.
+ */
 export async function showOnMap(view, elder, since) {
   view.layer.clearLayers();
   for (const zone of elder.safeZones || []) if (zone.enabled !== false) drawZone(view.layer, zone);
@@ -50,10 +53,10 @@ export async function showOnMap(view, elder, since) {
     api.get(`/api/elders/${elder.id}/track${query({ since: Math.round(since) })}`),
   ]);
   if (location.home?.lat !== null && location.home?.lat !== undefined) drawHome(view.layer, location.home.lat, location.home.lon);
-  if (track.points.length > 1) drawTrack(view.layer, track.points);
+  const line = track.points.length > 1 ? drawTrack(view.layer, track.points) : null;
   const fix = newest(location.lastFix, track.points[track.points.length - 1]);
-  if (fix) drawFix(view.layer, fix.lat, fix.lon, `${elder.name} ${formatDateTime(fix.at)}`);
+  const marker = fix ? drawFix(view.layer, fix.lat, fix.lon, `${elder.name} ${formatDateTime(fix.at)}`) : null;
   view.map.invalidateSize();
   fit(view);
-  return location;
+  return { marker, line, last: fix ? { lat: fix.lat, lon: fix.lon, ts: fix.at } : null };
 }

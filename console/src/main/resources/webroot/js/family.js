@@ -4,12 +4,18 @@ import { api, query } from './api.js';
 import { $, el, fill } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 import { createMap, drawFix, drawHome, drawZone, fit } from './map.js';
+import { followFixes } from './live-map.js';
 import { openStream } from './stream.js';
 import { alarmTypeLabel, attempt, boot, stateLabel } from './shell.js';
 import { typeOptions } from './orders.js';
 
 let elder = null;
 let view = null;
+/** What the map drew last, an open wandering alarm, and the live following while there is one. */
+let drawn = null;
+let wandering = false;
+let live = null;
+const OPEN = new Set(['OPEN', 'ACKNOWLEDGED', 'ON_SITE']);
 
 function tile(label, value, id) {
   return el('div', { class: 'tile', id }, el('span', { class: 'muted', text: t(label) }), el('b', { text: value }));
@@ -36,12 +42,28 @@ async function loadStatus() {
   view.layer.clearLayers();
   for (const zone of elder.safeZones || []) drawZone(view.layer, zone);
   if (location.home?.lat !== null && location.home?.lat !== undefined) drawHome(view.layer, location.home.lat, location.home.lon);
-  if (location.lastFix) drawFix(view.layer, location.lastFix.lat, location.lastFix.lon, formatDateTime(location.lastFix.at));
+  const fix = location.lastFix;
+  drawn = { marker: fix ? drawFix(view.layer, fix.lat, fix.lon, formatDateTime(fix.at)) : null, line: null,
+    last: fix ? { lat: fix.lat, lon: fix.lon, ts: fix.at } : null };
   fit(view);
+  live?.close();
+  live = null;
+  follow();
+}
+
+/** While the relative has an open wandering (FENCE_EXIT) alarm, the map follows their new fixes. */
+function follow() {
+  if (wandering && !live && drawn) live = followFixes(view, elder.id, drawn, formatDateTime);
+  if (!wandering && live) {
+    live.close();
+    live = null;
+  }
 }
 
 async function loadAlarms() {
   const page = await api.get(`/api/alarms${query({ elderId: elder.id, limit: 10 })}`);
+  wandering = page.items.some(a => a.type === 'FENCE_EXIT' && OPEN.has(a.state));
+  follow();
   fill($('#family-alarms'), page.items.length ? page.items.map(a => el('div', { class: 'item', 'data-alarm-id': a.id,
     'data-state': a.state },
   el('div', { class: 'title', text: `${alarmTypeLabel(a.type)} · ${formatDateTime(a.openedAt)}` }),

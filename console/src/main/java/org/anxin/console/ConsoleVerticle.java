@@ -27,6 +27,7 @@ import org.anxin.console.auth.Csrf;
 import org.anxin.console.auth.DatabaseSessionStore;
 import org.anxin.console.auth.Logins;
 import org.anxin.console.auth.SessionRoutes;
+import org.anxin.console.stream.LiveFixes;
 import org.anxin.console.stream.StreamFeed;
 import org.anxin.console.stream.StreamHub;
 import org.anxin.console.stream.StreamRoutes;
@@ -59,6 +60,7 @@ public class ConsoleVerticle extends VerticleBase {
   private final Clock clock;
   private long heartbeatTimer;
   private long purgeTimer;
+  private long fixTimer;
 
   public ConsoleVerticle(Router shared, Database database, ConsoleOptions options, ZoneId zone, Clock clock) {
     this.shared = shared;
@@ -88,13 +90,15 @@ public class ConsoleVerticle extends VerticleBase {
     new AdminRoutes(database, vertx.eventBus()).mount(routes);
     new DeviceRoutes(database, vertx.eventBus()).mount(routes);
     new EscalationRoutes(database).mount(routes);
-    new StreamRoutes(hub).mount(routes);
+    LiveFixes fixes = new LiveFixes(hub, database, clock);
+    new StreamRoutes(hub, fixes, database).mount(routes);
     JsonObject openApi = OpenApi.document(routes.docs());
     api.get("/openapi.json").handler(rc -> rc.json(openApi));
     api.route().failureHandler(ApiErrors::handle);
     api.route().handler(rc -> rc.fail(404));
     shared.route("/api/*").subRouter(api);
     heartbeatTimer = vertx.setPeriodic(options.heartbeat().toMillis(), t -> hub.heartbeat(sessions, access));
+    fixTimer = vertx.setPeriodic(options.fixPoll().toMillis(), t -> fixes.poll());
     purgeTimer = vertx.setPeriodic(SESSION_PURGE.toMillis(), t -> sessions.purge()
         .onFailure(e -> LOG.warn("Purging expired sessions failed: {}", e.getMessage())));
     return new StreamFeed(hub).listen(vertx.eventBus());
@@ -104,6 +108,7 @@ public class ConsoleVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
     vertx.cancelTimer(purgeTimer);
+    vertx.cancelTimer(fixTimer);
     return Future.succeededFuture();
   }
 

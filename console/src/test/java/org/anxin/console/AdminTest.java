@@ -128,6 +128,37 @@ class AdminTest {
   }
 
   @Test
+  @DisplayName("a PATCH with null clears an optional field; a required one is refused, naming the field")
+  void nullClearsOptionalFields() {
+    // GIVEN an elder with a phone and a note, a device assigned to her and a carer with a phone
+    long elder = admin.post("/api/admin/elders", new JsonObject().put("householdId", people.householdA())
+        .put("name", "周玉兰").put("phone", "13700000009").put("notes", "左耳听力弱")).expect(201).json().getLong("id");
+    admin.post("/api/admin/devices", new JsonObject().put("id", "wb-clear-01").put("type", "WRISTBAND")
+        .put("elderId", elder)).expect(201);
+    // WHEN the admin sends null for them
+    JsonObject cleared = admin.send(HttpMethod.PATCH, "/api/admin/elders/" + elder, new JsonObject()
+        .putNull("phone").putNull("notes")).expect(200).json();
+    // THEN they are empty in the answer and in the database
+    assertTrue(cleared.containsKey("phone") && cleared.getValue("phone") == null, cleared.encode());
+    assertEquals(null, cleared.getValue("notes"));
+    assertEquals(0, console.count("SELECT count(*) FROM elders WHERE id = ? AND (phone IS NOT NULL OR notes IS NOT "
+        + "NULL)", elder));
+    admin.send(HttpMethod.PATCH, "/api/admin/devices/wb-clear-01", new JsonObject().putNull("elderId")).expect(200);
+    assertEquals(1, console.count("SELECT count(*) FROM devices WHERE id = 'wb-clear-01' AND elder_id IS NULL"));
+    // AND a required field, or one the schema never leaves empty, is refused with its name, and nothing changes
+    JsonObject refused = admin.send(HttpMethod.PATCH, "/api/admin/elders/" + elder, new JsonObject()
+        .putNull("name").putNull("householdId")).expect(400).json();
+    assertEquals("bad_request", refused.getString("error"));
+    assertTrue(refused.getString("message").contains("name"), refused.encode());
+    assertTrue(refused.getString("message").contains("householdId"), refused.encode());
+    assertTrue(admin.send(HttpMethod.PATCH, "/api/admin/elders/" + elder, new JsonObject().putNull("careMode"))
+        .expect(400).json().getString("message").contains("careMode"));
+    assertTrue(admin.post("/api/admin/elders", new JsonObject().put("householdId", people.householdA())
+        .put("name", "x").putNull("categories")).expect(400).json().getString("message").contains("categories"));
+    assertEquals("周玉兰", admin.get("/api/admin/elders/" + elder).expect(200).json().getString("name"));
+  }
+
+  @Test
   @DisplayName("a new family user signs in, sees the elder linked to them, and loses it when unlinked")
   void usersAndLinks() {
     // GIVEN a family user created by the admin, with a password and no link yet

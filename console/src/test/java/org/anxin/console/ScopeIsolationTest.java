@@ -13,9 +13,11 @@ import org.anxin.infra.alarm.AlarmType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Verifies that a family member and a carer of elder B get nothing of elder A: every alarm, order and elder endpoint
  * of the OpenAPI document answers 403 or 404 for A's ids (lists leave A out), nothing changes, and the live stream,
- * fed by the real dispatcher, brings B's alarm and none of A's.
+ * fed by the real dispatcher, brings B's alarm and none of A's; A's new GPS fixes reach only the open maps of A.
  */
 @DisplayName("Scope: another elder's family member or carer gets 403/404 everywhere and nothing on the stream")
 class ScopeIsolationTest {
@@ -128,6 +130,46 @@ class ScopeIsolationTest {
       // AND the control stream got a notice from the dispatcher addressed to A's family member
       control.await("a notice for A's family", e -> e.type().equals("notice")
           && e.data().getLong("elderId") == people.elderA());
+    }
+  }
+
+  @Test
+  @DisplayName("a fix stored for elder A reaches the operator's and A's family's maps of A within seconds; B's "
+      + "family, the page streams and another elder's map get nothing, and B's family cannot open A's map")
+  void newFixReachesViewersOfThatElderOnly() {
+    // GIVEN the operator and A's family with A's map open, B's family with B's map open, and two page streams
+    try (EventStream operatorMap = console.liveStream(console.as("op"), people.elderA());
+         EventStream familyAMap = console.liveStream(console.as("famA"), people.elderA());
+         EventStream familyBMap = console.liveStream(console.as("famB"), people.elderB());
+         EventStream operatorPage = console.stream(console.as("op"));
+         EventStream familyBPage = console.stream(console.as("famB"));
+         EventStream familyBOnA = console.liveStream(console.as("famB"), people.elderA())) {
+      // THEN B's family cannot open A's map: not found, as every read of another elder
+      assertEquals(404, familyBOnA.status());
+      assertTrue(console.count("SELECT count(*) FROM audit_log WHERE action = 'elder.live' AND subject_id = ?",
+          String.valueOf(people.elderA())) >= 2);
+      // WHEN the gateway stores a new fix of A's wristband
+      Instant at = Instant.now();
+      console.storeFix(people.wristbandA(), 100, at, 30.2345, 120.3456);
+      // THEN both maps of A get it, with the device, time and position
+      for (EventStream map : new EventStream[] {operatorMap, familyAMap}) {
+        JsonObject fix = map.await("the new fix", e -> e.type().equals("fix")).data();
+        assertEquals(people.wristbandA(), fix.getString("deviceId"));
+        assertEquals(people.elderA(), fix.getLong("elderId"));
+        assertEquals(30.2345, fix.getDouble("lat"), 1e-9);
+        assertEquals(120.3456, fix.getDouble("lon"), 1e-9);
+        assertEquals(at.toEpochMilli(), fix.getLong("ts"));
+      }
+      // AND a later fix follows, once, in order
+      console.storeFix(people.wristbandA(), 101, at.plusSeconds(5), 30.2350, 120.3460);
+      for (EventStream map : new EventStream[] {operatorMap, familyAMap}) {
+        map.await("the second fix", e -> e.type().equals("fix") && e.data().getDouble("lat") == 30.2350);
+        assertEquals(2, map.events.stream().filter(e -> e.type().equals("fix")).count());
+      }
+      // AND nobody else got a fix: not B's family, not the page streams
+      assertFalse(familyBMap.any(e -> e.type().equals("fix")));
+      assertFalse(operatorPage.any(e -> e.type().equals("fix")));
+      assertFalse(familyBPage.any(e -> e.type().equals("fix")));
     }
   }
 

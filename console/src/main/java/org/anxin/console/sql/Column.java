@@ -15,22 +15,30 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * One column of a table the admin pages edit: its JSON name (the column is its snake_case form), its type, and
- * whether a new row must give it. A {@link Type#PASSWORD} is written as a PBKDF2 hash and never read back.
+ * One column of a table the admin pages edit: its JSON name (the column is its snake_case form), its type, whether
+ * a new row must give it, and whether it may be empty (a JSON null clears it). A {@link Type#PASSWORD} is written
+ * as a PBKDF2 hash and never read back.
  */
-public record Column(String json, Type type, boolean required) {
+public record Column(String json, Type type, boolean required, boolean nullable) {
 
   /** How a JSON value is checked and bound. */
   public enum Type {
     TEXT, LONG, INT, DOUBLE, BOOL, DATE, TIME, TIMESTAMP, TEXT_ARRAY, JSON, PASSWORD
   }
 
+  /** An optional column: may be left out, and null clears it. */
   public static Column of(String json, Type type) {
-    return new Column(json, type, false);
+    return new Column(json, type, false, true);
   }
 
+  /** A column every row must have and give when it is created; never null. */
   public static Column required(String json, Type type) {
-    return new Column(json, type, true);
+    return new Column(json, type, true, false);
+  }
+
+  /** A NOT NULL column with a database default: may be left out of a new row, never set to null. */
+  public static Column defaulted(String json, Type type) {
+    return new Column(json, type, false, false);
   }
 
   public String name() {

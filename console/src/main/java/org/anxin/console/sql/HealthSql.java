@@ -33,6 +33,15 @@ public final class HealthSql {
         AND t.lat IS NOT NULL AND t.lon IS NOT NULL
       ORDER BY t.ts LIMIT ?""";
 
+  /** Fixes newer than each watched elder's mark, from that elder's devices; an elder's is {@code w.after_ms}. */
+  private static final String NEW_FIXES = """
+      SELECT d.elder_id, t.device_id, t.ts, t.lat, t.lon, t.acc, t.src
+      FROM unnest(?::bigint[], ?::bigint[]) AS w(elder_id, after_ms)
+      JOIN devices d ON d.elder_id = w.elder_id
+      JOIN telemetry t ON t.device_id = d.id AND t.ts > to_timestamp(w.after_ms / 1000.0)
+      WHERE t.lat IS NOT NULL AND t.lon IS NOT NULL
+      ORDER BY t.ts LIMIT ?""";
+
   private static final String ELDER_DEVICES = """
       (SELECT d.id FROM devices d JOIN elders e ON e.id = ?
        WHERE d.elder_id = e.id OR d.household_id = e.household_id)""";
@@ -65,6 +74,15 @@ public final class HealthSql {
     boolean cut = points.size() > TRACK_LIMIT;
     return new JsonObject().put("since", since.toEpochMilli()).put("until", until.toEpochMilli())
         .put("points", Rows.array(cut ? points.subList(0, TRACK_LIMIT) : points)).put("truncated", cut);
+  }
+
+  /**
+   * The fixes of each elder's devices measured after that elder's mark (epoch milliseconds), oldest first, at most
+   * {@code limit}; the two arrays are parallel. For the live maps: the caller has checked who watches.
+   */
+  public static List<JsonObject> newFixes(Connection c, Long[] elderIds, Long[] afterMs, int limit)
+      throws SQLException {
+    return Rows.query(c, NEW_FIXES, elderIds, afterMs, limit);
   }
 
   /** Activity since {@code since} (the local midnight) from every device of the elder and the household. */

@@ -18,19 +18,28 @@ final class StreamEvent {
   private final long seq;
   private final long at;
   private final String type;
+  private final Long elderId;
   private final Function<Principal, JsonObject> view;
   private final Map<JsonObject, String> frames = new IdentityHashMap<>();
 
   /**
    * @param id {@code <instance>-<seq>}, what a reconnecting browser sends back as {@code Last-Event-ID}
-   * @param type the SSE event name: {@code alarm}, {@code alarm-raised}, {@code order}, {@code notice}, {@code call}
+   * @param type the SSE event name: {@code alarm}, {@code alarm-raised}, {@code order}, {@code notice}, {@code call},
+   *     {@code fix}
+   * @param elderId for an elder's live map only ({@code fix}): the streams watching that elder get it, no other;
+   *     null for the page streams
    */
-  StreamEvent(String id, long seq, long at, String type, Function<Principal, JsonObject> view) {
+  StreamEvent(String id, long seq, long at, String type, Long elderId, Function<Principal, JsonObject> view) {
     this.id = id;
     this.seq = seq;
     this.at = at;
     this.type = type;
+    this.elderId = elderId;
     this.view = view;
+  }
+
+  Long elderId() {
+    return elderId;
   }
 
   long seq() {

@@ -39,10 +39,15 @@ public final class StreamHub {
     this.clock = clock;
   }
 
-  public synchronized void publish(String type, Function<Principal, JsonObject> view) {
+  public void publish(String type, Function<Principal, JsonObject> view) {
+    publish(type, null, view);
+  }
+
+  /** An event for the streams watching one elder's live map ({@code elderId}), or for the pages' (null). */
+  public synchronized void publish(String type, Long elderId, Function<Principal, JsonObject> view) {
     long now = clock.millis();
     seq++;
-    StreamEvent event = new StreamEvent(instance + "-" + seq, seq, now, type, view);
+    StreamEvent event = new StreamEvent(instance + "-" + seq, seq, now, type, elderId, view);
     recent.addLast(event);
     while (!recent.isEmpty() && (recent.peekFirst().at() < now - replayWindow.toMillis()
         || recent.size() > MAX_RECENT)) {

@@ -30,6 +30,7 @@ import org.anxin.infra.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -134,6 +135,11 @@ public final class Console implements AutoCloseable {
     return EventStream.open(vertx, port(), client, null);
   }
 
+  /** The live stream of one elder's map ({@code /api/elders/{id}/live}). */
+  public EventStream liveStream(ApiClient client, long elderId) {
+    return EventStream.open(vertx, port(), client, "/api/elders/" + elderId + "/live", null);
+  }
+
   public <T> T sql(Database.Work<T> work) {
     return database.withConnection(work).await();
   }
@@ -142,6 +148,15 @@ public final class Console implements AutoCloseable {
   public long alarm(long elderId, long householdId, String type, int priority) {
     return sql(c -> Seed.id(c, "INSERT INTO alarms (elder_id, household_id, type, priority, lat, lon) "
         + "VALUES (?, ?, ?, ?, 30.1, 120.1) RETURNING id", elderId, householdId, type, priority));
+  }
+
+  /** A GPS fix of a device, stored as the gateway stores telemetry (boot {@code b1}). */
+  public void storeFix(String deviceId, long seq, Instant at, double lat, double lon) {
+    sql(c -> {
+      Seed.update(c, "INSERT INTO telemetry (device_id, boot, seq, ts, lat, lon, acc, src) VALUES "
+          + "(?, 'b1', ?, ?, ?, ?, 8, 'gnss')", deviceId, seq, Timestamp.from(at), lat, lon);
+      return null;
+    });
   }
 
   /** An order row written directly (for reads); creation through the dispatcher is {@code POST /api/orders}. */

@@ -32,9 +32,13 @@ public final class EventStream implements AutoCloseable {
   }
 
   static EventStream open(Vertx vertx, int port, ApiClient client, String lastEventId) {
+    return open(vertx, port, client, "/api/stream", lastEventId);
+  }
+
+  static EventStream open(Vertx vertx, int port, ApiClient client, String uri, String lastEventId) {
     EventStream stream = new EventStream(vertx.createHttpClient());
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
-        .setURI("/api/stream");
+        .setURI(uri);
     if (client.cookie() != null) {
       options.putHeader("Cookie", client.cookie());
     }

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Verifies that an admin registers a wristband and sees its secret once (the database keeps only a hash), adds,
- * changes and deletes a provider, and draws
+ * Verifies that an admin registers a wristband and sees its secret once (the database keeps only a hash), unassigns
+ * it by emptying its elder, adds, changes (an emptied field cleared) and deletes a provider, and draws
  * a circular and a polygonal safe zone on the map, which land in {@code safe_zones} in WGS-84 as the gateway reads
  * them.
  */
@@ -66,26 +66,36 @@ class AdminPagesTest {
     admin.screenshot("admin-devices.png");
     assertEquals(people.elderB(), console.count("SELECT elder_id FROM devices WHERE id = 'wb-B-0002'"));
     assertEquals(0, console.count("SELECT count(*) FROM devices WHERE secret_hash = ?", secret));
+    // AND WHEN the admin edits it and empties its elder, THEN the wristband is unassigned, its model kept
+    admin.click(By.cssSelector("[data-edit='wb-B-0002']"));
+    admin.until(d -> String.valueOf(people.elderB()).equals(admin.find(By.id("f-elderId")).getAttribute("value")));
+    admin.find(By.id("f-elderId")).clear();
+    admin.click(By.cssSelector("#register-device button[type=submit]"));
+    admin.until(d -> console.count("SELECT count(*) FROM devices WHERE id = 'wb-B-0002' AND elder_id IS NULL "
+        + "AND model = 'AX-7'") == 1);
   }
 
   @Test
-  @DisplayName("an admin adds a provider, changes its daily capacity and deletes it")
+  @DisplayName("an admin adds a provider, changes its daily capacity, empties its phone and deletes it")
   void providerCrud() {
     // GIVEN the providers tab, WHEN a provider is added
     admin.click(By.cssSelector("[data-tab='providers']"));
     admin.type(By.id("f-name"), "幸福食堂");
+    admin.type(By.id("f-phone"), "0571-8888");
     admin.type(By.id("f-serviceTypes"), "MEAL");
     admin.type(By.id("f-dailyCapacity"), "40");
     admin.click(By.cssSelector("#create-providers button[type=submit]"));
     admin.until(d -> console.count("SELECT count(*) FROM providers WHERE name = '幸福食堂'") == 1);
     long id = console.count("SELECT id FROM providers WHERE name = '幸福食堂'");
-    // AND its capacity is changed through the edit button
+    // AND its capacity is changed and its phone emptied through the edit button
     admin.click(By.cssSelector("[data-edit='" + id + "']"));
     admin.until(d -> "40".equals(admin.find(By.id("f-dailyCapacity")).getAttribute("value")));
     admin.type(By.id("f-dailyCapacity"), "60");
+    admin.find(By.id("f-phone")).clear();
     admin.click(By.cssSelector("#create-providers button[type=submit]"));
-    // THEN the row has the new capacity, and deleting it removes it
+    // THEN the row has the new capacity and no phone, and deleting it removes it
     admin.until(d -> console.count("SELECT daily_capacity FROM providers WHERE id = ?", id) == 60);
+    assertEquals(1, console.count("SELECT count(*) FROM providers WHERE id = ? AND phone IS NULL", id));
     admin.click(By.cssSelector("[data-delete='" + id + "']"));
     admin.until(d -> console.count("SELECT count(*) FROM providers WHERE id = ?", id) == 0);
   }

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Verifies that an alarm travels through the pages as people see it: raised through the shared raising code (as the
  * gateway raises it), it reaches the operator's queue within 2 s; the operator's acknowledgement reaches the carer's
- * phone and the family's page; a carer on a 360×740 phone acknowledges and is on the way with one tap each.
+ * phone and the family's page; a carer on a 360×740 phone acknowledges and is on the way with one tap each; a
+ * wandering elder's new fixes move the marker and extend the track on the desk's and the family's maps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(ScreenshotOnFailure.class)
@@ -139,6 +141,33 @@ class AlarmJourneyTest {
   }
 
   /** Per day and township: closed alarms acknowledged after 20..200 s, done orders, calls, some late or missed. */
+  @Test
+  @DisplayName("a new fix of a wandering elder moves the marker and extends the track on the desk and the family page")
+  void mapsFollowAWanderingElder() throws Exception {
+    // GIVEN elder A's FENCE_EXIT alarm selected on the desk, and shown on A's daughter's page
+    long id = console.raise(people.elderA(), people.householdA(), AlarmType.FENCE_EXIT, 1);
+    operator.click(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"));
+    operator.find(By.cssSelector("#detail-body[data-alarm-id='" + id + "']"));
+    operator.find(By.cssSelector("#detail-map[data-live='on']"));
+    family.find(By.cssSelector("#family-alarms [data-alarm-id='" + id + "']"));
+    family.find(By.cssSelector("#family-map[data-live='on']"));
+    String trackBefore = track();
+    // WHEN two new fixes of A's wristband are stored
+    Instant now = Instant.now();
+    console.storeFix(people.wristbandA(), 200, now, 30.1100, 120.1100);
+    console.storeFix(people.wristbandA(), 201, now.plusSeconds(1), 30.1200, 120.1200);
+    // THEN both maps show the newest position, having taken both fixes, and the desk's track grew
+    operator.find(By.cssSelector("#detail-map[data-last-fix='30.12,120.12'][data-live-fixes='2']"));
+    family.find(By.cssSelector("#family-map[data-last-fix='30.12,120.12'][data-live-fixes='2']"));
+    operator.until(d -> !track().equals(trackBefore));
+  }
+
+  /** The desk map's track line as drawn (its SVG path), or empty when there is none. */
+  private String track() {
+    return (String) operator.script("const p = document.querySelector('#detail-map path.leaflet-interactive"
+        + "[fill=\"none\"]'); return p ? p.getAttribute('d') : '';");
+  }
+
   private void seedHistory() {
     console.sql(c -> {
       try (var st = c.prepareStatement("""

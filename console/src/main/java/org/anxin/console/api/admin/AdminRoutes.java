@@ -169,13 +169,23 @@ public final class AdminRoutes {
     });
   }
 
-  /** Every key must name a writable column: a typo is an error, not a silently ignored field. */
+  /**
+   * Every key must name a writable column: a typo is an error, not a silently ignored field. A null clears an
+   * optional column; one that may not be empty is refused by name rather than by the database's constraint.
+   */
   private static JsonObject checked(JsonObject body, Table t) {
+    List<String> notEmpty = new ArrayList<>();
     for (String key : body.fieldNames()) {
       Column col = t.column(key);
       if (col == null || !AdminTables.writable(col)) {
         throw ApiException.badRequest("'" + key + "' is not a field that can be set on " + t.path());
       }
+      if (body.getValue(key) == null && !col.nullable()) {
+        notEmpty.add(key);
+      }
+    }
+    if (!notEmpty.isEmpty()) {
+      throw ApiException.badRequest("cannot be empty (null) on " + t.path() + ": " + String.join(", ", notEmpty));
     }
     return body;
   }

@@ -17,6 +17,7 @@ import static org.anxin.console.sql.Column.Type.TEXT;
 import static org.anxin.console.sql.Column.Type.TEXT_ARRAY;
 import static org.anxin.console.sql.Column.Type.TIME;
 import static org.anxin.console.sql.Column.Type.TIMESTAMP;
+import static org.anxin.console.sql.Column.defaulted;
 import static org.anxin.console.sql.Column.of;
 import static org.anxin.console.sql.Column.required;
 
@@ -29,33 +30,33 @@ final class AdminTables {
       Table.of("households", "households", required("address", TEXT), of("homeLat", DOUBLE), of("homeLon", DOUBLE),
           of("villageId", LONG), of("landline", TEXT), of("createdAt", TIMESTAMP)).filters("villageId"),
       Table.of("elders", "elders", required("householdId", LONG), required("name", TEXT), of("gender", TEXT),
-          of("birthDate", DATE), of("phone", TEXT), of("categories", TEXT_ARRAY), of("careMode", TEXT),
-          of("partyMemberSince", DATE), of("partyBranch", TEXT), of("partyRecord", JSON), of("ruleSettings", JSON),
-          of("notes", TEXT)).filters("householdId").rules().stamped(),
+          of("birthDate", DATE), of("phone", TEXT), defaulted("categories", TEXT_ARRAY),
+          defaulted("careMode", TEXT), of("partyMemberSince", DATE), of("partyBranch", TEXT), of("partyRecord", JSON),
+          defaulted("ruleSettings", JSON), of("notes", TEXT)).filters("householdId").rules().stamped(),
       Table.of("safe-zones", "safe_zones", required("elderId", LONG), required("name", TEXT), required("kind", TEXT),
           of("centerLat", DOUBLE), of("centerLon", DOUBLE), of("radiusM", DOUBLE), of("polygon", JSON),
-          of("activeFrom", TIME), of("activeTo", TIME), of("enabled", BOOL)).filters("elderId").rules().stamped(),
+          of("activeFrom", TIME), of("activeTo", TIME), defaulted("enabled", BOOL)).filters("elderId").rules().stamped(),
       Table.of("carers", "carers", required("name", TEXT), of("phone", TEXT), of("villageId", LONG),
           of("townshipId", LONG), of("userId", LONG)).filters("villageId", "townshipId"),
       Table.of("shifts", "shifts", required("carerId", LONG), required("startsAt", TIMESTAMP),
           required("endsAt", TIMESTAMP)).filters("carerId"),
       Table.of("volunteers", "volunteers", required("name", TEXT), of("phone", TEXT), of("townshipId", LONG),
-          of("villageId", LONG), of("skills", TEXT_ARRAY)).filters("townshipId", "villageId"),
-      Table.of("providers", "providers", required("name", TEXT), of("phone", TEXT), of("serviceTypes", TEXT_ARRAY),
-          of("dailyCapacity", INT)),
+          of("villageId", LONG), defaulted("skills", TEXT_ARRAY)).filters("townshipId", "villageId"),
+      Table.of("providers", "providers", required("name", TEXT), of("phone", TEXT),
+          defaulted("serviceTypes", TEXT_ARRAY), defaulted("dailyCapacity", INT)),
       Table.of("provider-slots", "provider_slots", required("providerId", LONG), required("starts", TIME),
           required("ends", TIME), required("capacity", INT)).filters("providerId"),
       Table.of("order-schedules", "order_schedules", of("elderId", LONG), of("category", TEXT), required("type", TEXT),
-          required("startsOn", DATE), of("everyDays", INT), required("slotStart", TIME), required("slotMinutes", INT),
-          of("active", BOOL)).filters("elderId"),
+          required("startsOn", DATE), defaulted("everyDays", INT), required("slotStart", TIME),
+          required("slotMinutes", INT), defaulted("active", BOOL)).filters("elderId"),
       Table.of("users", "users", required("username", TEXT), required("password", PASSWORD), required("role", TEXT),
-          of("displayName", TEXT), of("phone", TEXT), of("carerId", LONG), of("failedLogins", INT),
-          of("lockedUntil", TIMESTAMP), of("disabled", BOOL), of("createdAt", TIMESTAMP)).filters("carerId"),
+          of("displayName", TEXT), of("phone", TEXT), of("carerId", LONG), defaulted("failedLogins", INT),
+          of("lockedUntil", TIMESTAMP), defaulted("disabled", BOOL), of("createdAt", TIMESTAMP)).filters("carerId"),
       Table.of("escalation-policies", "escalation_policies", required("priority", INT), of("alarmType", TEXT),
           required("repeatIntervalS", INT), of("description", TEXT)),
       Table.of("devices", "devices", of("type", TEXT), of("model", TEXT), of("elderId", LONG),
-          of("householdId", LONG), of("intervalS", INT), of("enabled", BOOL), of("registeredAt", TIMESTAMP),
-          of("secretRotatedAt", TIMESTAMP)).filters("elderId", "householdId").editOnly().rules());
+          of("householdId", LONG), defaulted("intervalS", INT), defaulted("enabled", BOOL),
+          of("registeredAt", TIMESTAMP), of("secretRotatedAt", TIMESTAMP)).filters("elderId", "householdId").editOnly().rules());
 
   /** Columns set by the database or by registration, never from a body. */
   static final List<String> READ_ONLY = List.of("createdAt", "registeredAt", "secretRotatedAt", "type");
