@@ -15,6 +15,11 @@ public final class DispatcherMetrics {
   public static final String NOTIFICATIONS = "anxin_dispatcher_notifications_total";
   /** {@code alarm.command} requests by action and result ({@code ok}, {@code refused}). */
   public static final String ALARM_COMMANDS = "anxin_dispatcher_alarm_commands_total";
+  /**
+   * New occurrences of open alarms by result: {@code notified} (someone had taken the alarm on), {@code duplicate}
+   * (that occurrence was already notified), {@code skipped} (still OPEN, its escalation runs; or closed).
+   */
+  public static final String REPEATS = "anxin_dispatcher_alarm_repeats_total";
   /** Service order changes by kind. */
   public static final String ORDER_CHANGES = "anxin_dispatcher_order_changes_total";
 
@@ -36,6 +41,10 @@ public final class DispatcherMetrics {
   public void alarmCommand(String action, boolean ok) {
     Counter.builder(ALARM_COMMANDS).tag("action", action).tag("result", ok ? "ok" : "refused").register(registry)
         .increment();
+  }
+
+  public void repeat(String result) {
+    Counter.builder(REPEATS).tag("result", result).register(registry).increment();
   }
 
   public void orderChange(String change) {

@@ -11,12 +11,15 @@ import java.time.Duration;
  * @param escalationScale multiplies every wait of the escalation policies (1 in service; drills and tests shrink a
  *                        180-s chain to a second)
  * @param smsProvider {@code outbox} (keeps what would be sent, for the demo) or {@code webhook}
+ * @param repeatSmsInterval at most one SMS per alarm in this time for repeats of an acknowledged alarm (the stream
+ *                          notice goes every time)
  * @param dbPoolSize connections of the dispatcher's own pool, so alarms never queue behind telemetry batches
  */
 public record DispatcherOptions(Duration escalationScan, double escalationScale, String smsProvider,
                                 String smsWebhookUrl, int smsAttempts, Duration smsBackoff, Duration smsTimeout,
-                                Duration voiceTimeout, Duration orderScan, Duration acceptSla, Duration deliverSla,
-                                Duration returnVisitDue, double visitRadiusM, int dbPoolSize) {
+                                Duration voiceTimeout, Duration repeatSmsInterval, Duration orderScan,
+                                Duration acceptSla, Duration deliverSla, Duration returnVisitDue, double visitRadiusM,
+                                int dbPoolSize) {
 
   public static final String ESCALATION_SCAN_MS = "ANXIN_ESCALATION_SCAN_MS";
   public static final String ESCALATION_SCALE = "ANXIN_ESCALATION_SCALE";
@@ -26,6 +29,7 @@ public record DispatcherOptions(Duration escalationScan, double escalationScale,
   public static final String SMS_BACKOFF_MS = "ANXIN_SMS_BACKOFF_MS";
   public static final String SMS_TIMEOUT_MS = "ANXIN_SMS_TIMEOUT_MS";
   public static final String VOICE_TIMEOUT_MS = "ANXIN_VOICE_TIMEOUT_MS";
+  public static final String REPEAT_SMS_INTERVAL_S = "ANXIN_REPEAT_SMS_INTERVAL_S";
   public static final String ORDER_SCAN_MS = "ANXIN_ORDER_SCAN_MS";
   public static final String ORDER_ACCEPT_SLA_S = "ANXIN_ORDER_ACCEPT_SLA_S";
   public static final String ORDER_DELIVER_SLA_S = "ANXIN_ORDER_DELIVER_SLA_S";
@@ -43,6 +47,9 @@ public record DispatcherOptions(Duration escalationScan, double escalationScale,
     if (!smsProvider.equals("webhook") && !smsProvider.equals("outbox")) {
       throw new ConfigException(SMS_PROVIDER + " must be 'outbox' or 'webhook', not '" + smsProvider + "'");
     }
+    if (repeatSmsInterval.isNegative()) {
+      throw new ConfigException(REPEAT_SMS_INTERVAL_S + " must be 0 or more");
+    }
   }
 
   public static DispatcherOptions from(Settings s) {
@@ -55,7 +62,9 @@ public record DispatcherOptions(Duration escalationScan, double escalationScale,
     return new DispatcherOptions(Duration.ofMillis(s.longValue(ESCALATION_SCAN_MS, 1_000)), scale,
         s.string(SMS_PROVIDER, "outbox"), s.optional(SMS_WEBHOOK_URL), s.integer(SMS_ATTEMPTS, 4),
         Duration.ofMillis(s.longValue(SMS_BACKOFF_MS, 500)), Duration.ofMillis(s.longValue(SMS_TIMEOUT_MS, 5_000)),
-        Duration.ofMillis(s.longValue(VOICE_TIMEOUT_MS, 60_000)), Duration.ofMillis(s.longValue(ORDER_SCAN_MS, 5_000)),
+        Duration.ofMillis(s.longValue(VOICE_TIMEOUT_MS, 60_000)),
+        Duration.ofSeconds(s.longValue(REPEAT_SMS_INTERVAL_S, 300)),
+        Duration.ofMillis(s.longValue(ORDER_SCAN_MS, 5_000)),
         Duration.ofSeconds(s.longValue(ORDER_ACCEPT_SLA_S, 900)),
         Duration.ofSeconds(s.longValue(ORDER_DELIVER_SLA_S, 4 * 3600)),
         Duration.ofSeconds(s.longValue(RETURN_VISIT_DUE_S, 24 * 3600)), s.integer(VISIT_RADIUS_M, 150),

@@ -14,6 +14,15 @@ final class EscalationSql {
   /** Another dispatcher (or timer) working on the alarm holds it: skip, it takes the step. */
   static final String ALARM_FOR_STEP = ALARM + " FOR UPDATE SKIP LOCKED";
 
+  /** The alarm with its count of occurrences, locked: repeats of one alarm are noticed one after the other. */
+  static final String ALARM_WITH_OCCURRENCES_FOR_UPDATE = "SELECT " + ALARM_COLUMNS + ", a.occurrences "
+      + "FROM alarms a WHERE a.id = ? FOR UPDATE";
+
+  /** When the alarm's last repeat SMS was written; no row when none was. Parameters: alarm id, the repeat step. */
+  static final String LAST_REPEAT_SMS = """
+      SELECT created_at FROM notifications
+      WHERE alarm_id = ? AND step = ? AND channel = 'SMS' ORDER BY created_at DESC LIMIT 1""";
+
   /** Open alarms whose next step is due, and those stored but not escalated yet. */
   static final String DUE = """
       SELECT id FROM alarms

@@ -103,9 +103,7 @@ final class EscalationStore {
   private StepTaken step(Connection c, AlarmView alarm, Instant now) throws SQLException {
     Policy policy = Policies.load(c, alarm.priority(), alarm.type());
     int n = alarm.escalationStep() + 1;
-    AlarmScope scope = Jdbc.one(c, EscalationSql.SCOPE, rs -> new AlarmScope(Jdbc.nullableLong(rs, "household_id"),
-        rs.getString("address"), Jdbc.nullableLong(rs, "village_id"), Jdbc.nullableLong(rs, "township_id"),
-        (Long[]) rs.getArray("elder_ids").getArray(), rs.getString("names")), alarm.id()).orElseThrow();
+    AlarmScope scope = scope(c, alarm.id());
     boolean repeat = policy.repeats(n);
     boolean flagNow = repeat && !alarm.supervisorFlag();
     Instant next = now.plus(options.scaled(policy.waitAfterS(n)));
@@ -123,17 +121,22 @@ final class EscalationStore {
     return new StepTaken(after, n, repeat, flagNow, written);
   }
 
+  /** Whom the alarm is about and where. */
+  static AlarmScope scope(Connection c, long alarmId) throws SQLException {
+    return Jdbc.one(c, EscalationSql.SCOPE, rs -> new AlarmScope(Jdbc.nullableLong(rs, "household_id"),
+        rs.getString("address"), Jdbc.nullableLong(rs, "village_id"), Jdbc.nullableLong(rs, "township_id"),
+        (Long[]) rs.getArray("elder_ids").getArray(), rs.getString("names")), alarmId).orElseThrow();
+  }
+
   private static List<Notification> plan(Connection c, AlarmView alarm, AlarmScope scope, Policy.Step step, int n,
                                          Instant now) throws SQLException {
     Map<String, Notification> byKey = new LinkedHashMap<>();
-    Long elderId = alarm.elderId() != null ? alarm.elderId()
-        : scope.elderIds().length > 0 ? scope.elderIds()[0] : null;
+    Long elderId = scope.elderOf(alarm);
     for (Policy.Target target : step.targets()) {
       for (Recipient r : Recipients.resolve(c, scope, target, now)) {
         for (ChannelKind channel : target.channels()) {
-          String address = channel == ChannelKind.STREAM
-              ? (r.userId() == null ? null : r.userId().toString()) : r.phone();
-          if (address != null && !address.isBlank()) {
+          String address = r.address(channel);
+          if (address != null) {
             String key = Notification.key(alarm.id(), n, r.ref(), channel);
             byKey.putIfAbsent(key, new Notification(alarm.id(), elderId, n, r.ref(), r.name(), r.userId(), address,
                 channel, key, Messages.text(alarm, scope, target.kind(), n), alarm.toJson()));
@@ -144,8 +147,9 @@ final class EscalationStore {
     return List.copyOf(byKey.values());
   }
 
-  static void event(Connection c, long alarmId, Instant at, String kind, String actor, String channel,
-                    JsonObject details, String key) throws SQLException {
-    Jdbc.update(c, EscalationSql.INSERT_EVENT, alarmId, at, kind, actor, channel, details, key);
+  /** Appends an alarm event; false when an event of that key was already there (nothing written). */
+  static boolean event(Connection c, long alarmId, Instant at, String kind, String actor, String channel,
+                       JsonObject details, String key) throws SQLException {
+    return Jdbc.update(c, EscalationSql.INSERT_EVENT, alarmId, at, kind, actor, channel, details, key) > 0;
   }
 }

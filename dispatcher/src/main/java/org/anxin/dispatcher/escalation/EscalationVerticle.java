@@ -26,12 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Gets every alarm to a person who acts on it. Escalation starts when an alarm is stored and advances on stored
  * deadlines: an in-memory timer per waiting alarm for precision, and a short periodic scan of due alarms that also
- * resumes every open alarm at its stored step after a restart. The dispatcher alone changes an alarm's state, on
+ * resumes every open alarm at its stored step after a restart. A new occurrence of an alarm someone has taken on
+ * tells that person and the operators ({@link RepeatNotices}). The dispatcher alone changes an alarm's state, on
  * {@code alarm.command}; every change is published on {@code alarm.changed}.
  */
 public class EscalationVerticle extends VerticleBase {
@@ -45,6 +47,7 @@ public class EscalationVerticle extends VerticleBase {
   private final DispatcherMetrics metrics;
   private final Map<Long, Long> timers = new HashMap<>();
   private EscalationStore store;
+  private RepeatNotices repeats;
   private Notifier notifier;
   private DispatchBus bus;
   private long scanTimer;
@@ -60,10 +63,11 @@ public class EscalationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new EscalationStore(database, options);
+    repeats = new RepeatNotices(database, options.repeatSmsInterval());
     bus = new DispatchBus(vertx.eventBus());
     notifier = new Notifier(database, Channels.create(vertx, options, database, clock), bus, clock, metrics);
     return Future.all(bus.serveCommands(this::command).completion(),
-            AlarmFeed.listen(vertx.eventBus(), this::advance, this::closedByItself))
+            AlarmFeed.listen(vertx.eventBus(), this::advance, this::repeated, this::closedByItself))
         .compose(v -> redeliverPending())
         .compose(v -> armWaiting())
         .onSuccess(v -> {
@@ -170,6 +174,16 @@ public class EscalationVerticle extends VerticleBase {
             e.getMessage()));
   }
 
+  /** Tells the acknowledger and the operators of a new occurrence when someone has taken the alarm on. */
+  private void repeated(long alarmId, String occurrenceKey) {
+    repeats.notice(alarmId, occurrenceKey, clock.instant())
+        .onSuccess(outcome -> {
+          metrics.repeat(outcome.result().name().toLowerCase(Locale.ROOT));
+          notifier.deliver(outcome.notifications());
+        })
+        .onFailure(e -> LOG.error("Noticing the repeat {} of alarm {} failed", occurrenceKey, alarmId, e));
+  }
+
   private void closedByItself(long alarmId) {
     arm(alarmId, null);
     store.view(alarmId).onSuccess(alarm -> bus.publishChanged(new AlarmChanged(AlarmChanged.Change.CLOSED,
@@ -187,9 +201,12 @@ public class EscalationVerticle extends VerticleBase {
     });
   }
 
+  /** A step's notification is still worth sending while its alarm is OPEN, a repeat's while the alarm is open. */
   private void redeliver(Notification n) {
-    String state = AlarmView.fromJson(n.alarm()).state();
-    if (state.equals("OPEN")) {
+    AlarmView alarm = AlarmView.fromJson(n.alarm());
+    String state = alarm.state();
+    boolean wanted = n.step() == Notification.REPEAT_STEP ? alarm.closedAt() == null : state.equals("OPEN");
+    if (wanted) {
       notifier.deliver(List.of(n));
     } else {
       notifier.cancel(n, "alarm " + state);

@@ -37,6 +37,14 @@ final class RecipientSql {
   static final String ROLE = "SELECT 'user:' || u.id AS ref, COALESCE(u.display_name, u.username) AS name, "
       + "u.id AS user_id, u.phone FROM users u WHERE u.role = ? AND NOT u.disabled";
 
+  /**
+   * The enabled user who acknowledged an alarm ({@code alarms.acknowledged_by} is a username), with their carer's
+   * phone when they are a carer, else their own. Parameter: username.
+   */
+  static final String ACKNOWLEDGER = "SELECT 'user:' || u.id AS ref, COALESCE(u.display_name, u.username) AS name, "
+      + "u.id AS user_id, COALESCE(c.phone, u.phone) AS phone FROM users u LEFT JOIN carers c ON c.user_id = u.id "
+      + "WHERE u.username = ? AND NOT u.disabled ORDER BY c.id LIMIT 1";
+
   /** The elders themselves, on their phone or the household's landline. Parameter: elder ids. */
   static final String ELDER = "SELECT 'elder:' || e.id AS ref, e.name, CAST(NULL AS bigint) AS user_id, "
       + "COALESCE(e.phone, h.landline) AS phone FROM elders e JOIN households h ON h.id = e.household_id "

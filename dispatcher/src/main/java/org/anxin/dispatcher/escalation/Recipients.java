@@ -27,10 +27,19 @@ final class Recipients {
           ? Jdbc.list(c, RecipientSql.VOLUNTEERS, Recipients::row, scope.villageId(), scope.townshipId())
           : List.of();
       case FAMILY -> everyone ? Jdbc.list(c, RecipientSql.FAMILY, Recipients::row, (Object) elders) : List.of();
-      case OPERATORS -> Jdbc.list(c, RecipientSql.ROLE, Recipients::row, "operator");
+      case OPERATORS -> operators(c);
       case SUPERVISOR -> Jdbc.list(c, RecipientSql.ROLE, Recipients::row, "supervisor");
       case ELDER -> Jdbc.list(c, RecipientSql.ELDER, Recipients::row, (Object) elders);
     };
+  }
+
+  /** The user who acknowledged the alarm, when the actor is a user of ours (not 'system', not gone). */
+  static List<Recipient> acknowledger(Connection c, String actor) throws SQLException {
+    return actor == null ? List.of() : Jdbc.list(c, RecipientSql.ACKNOWLEDGER, Recipients::row, actor);
+  }
+
+  static List<Recipient> operators(Connection c) throws SQLException {
+    return Jdbc.list(c, RecipientSql.ROLE, Recipients::row, "operator");
   }
 
   private static Recipient row(ResultSet rs) throws SQLException {

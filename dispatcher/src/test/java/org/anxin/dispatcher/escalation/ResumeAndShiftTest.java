@@ -1,6 +1,8 @@
 package org.anxin.dispatcher.escalation;
 
 import org.anxin.infra.testing.Await;
+import org.anxin.dispatcher.notify.ChannelKind;
+import org.anxin.dispatcher.notify.Notification;
 import org.anxin.dispatcher.testing.Dispatcher;
 import org.anxin.dispatcher.testing.DispatcherDb;
 import org.anxin.dispatcher.testing.People;
@@ -82,9 +84,10 @@ class ResumeAndShiftTest {
 
   @Test
   @DisplayName("sends on start what a crash left PENDING between the step's commit and the sending, once; cancels it "
-      + "when the alarm was acknowledged meanwhile")
+      + "when the alarm was acknowledged meanwhile, but still sends that alarm's repeat notice")
   void deliversWhatACrashLeftPending() throws Exception {
-    // GIVEN two alarms whose step 1 was committed but not sent (a crash), one of them since acknowledged
+    // GIVEN two alarms whose step 1 was committed but not sent (a crash), one of them since acknowledged and
+    // repeated, its repeat notice not sent either
     Home home = people.newHome();
     long carer = people.newCarer(home, "PRIMARY", true);
     Home other = people.newHome();
@@ -96,6 +99,8 @@ class ResumeAndShiftTest {
       String ackedKey = crashedStep(acked, otherCarer);
       db.execute("UPDATE alarms SET state = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = 'x' "
           + "WHERE id = ?", acked);
+      String repeatKey = Notification.repeatKey(acked, "wb|b|5|SOS", "user:" + otherCarer, ChannelKind.STREAM);
+      pending(acked, otherCarer, Notification.REPEAT_STEP, repeatKey);
       // WHEN the dispatcher starts
       dispatcher.deploy();
       // THEN the open alarm's notification goes out once under its key and the other is cancelled
@@ -106,6 +111,9 @@ class ResumeAndShiftTest {
           ackedKey));
       assertEquals(1, dispatcher.stream.stream().filter(n -> n.key().equals(openKey)).count());
       assertEquals(0, dispatcher.stream.stream().filter(n -> n.key().equals(ackedKey)).count());
+      assertEquals(List.of("SENT"), db.strings("SELECT status FROM notifications WHERE idempotency_key = ?",
+          repeatKey));
+      assertEquals(1, dispatcher.stream.stream().filter(n -> n.key().equals(repeatKey)).count());
       assertEquals(1, chains.step(open), "the step itself is not taken again");
     }
   }
@@ -115,10 +123,15 @@ class ResumeAndShiftTest {
     String key = "alarm:" + alarm + "|step:1|user:" + userId + "|STREAM";
     db.execute("UPDATE alarms SET escalation_step = 1, next_escalation_at = now() + interval '1 hour' WHERE id = ?",
         alarm);
-    db.execute("INSERT INTO notifications (alarm_id, step, recipient, user_id, address, channel, idempotency_key, "
-        + "body, created_at) VALUES (?, 1, ?, ?, ?, 'STREAM', ?, 'SOS', now())", alarm, "user:" + userId, userId,
-        String.valueOf(userId), key);
+    pending(alarm, userId, 1, key);
     return key;
+  }
+
+  /** A stream notification written and not sent. */
+  private static void pending(long alarm, long userId, int step, String key) {
+    db.execute("INSERT INTO notifications (alarm_id, step, recipient, user_id, address, channel, idempotency_key, "
+        + "body, created_at) VALUES (?, ?, ?, ?, ?, 'STREAM', ?, 'SOS', now())", alarm, step, "user:" + userId,
+        userId, String.valueOf(userId), key);
   }
 
   @Test

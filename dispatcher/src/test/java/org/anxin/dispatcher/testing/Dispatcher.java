@@ -25,9 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -42,7 +40,7 @@ public final class Dispatcher implements AutoCloseable {
   private final DispatcherDb db;
   private final DispatcherOptions options;
   private final AlarmRaiser raiser;
-  private final Map<String, Long> storedIds = new ConcurrentHashMap<>();
+  private final List<AlarmStored> stored = new CopyOnWriteArrayList<>();
   public final List<StreamNotice> stream = new CopyOnWriteArrayList<>();
   public final List<AlarmChanged> changes = new CopyOnWriteArrayList<>();
   public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -54,24 +52,29 @@ public final class Dispatcher implements AutoCloseable {
     this.options = options;
     this.raiser = AlarmRaiser.start(vertx, db.database().dataSource(),
         new AlarmOptions(journalDir, Duration.ofMillis(100)), new AlarmMetrics(new SimpleMeterRegistry()));
-    new AlarmBus(vertx.eventBus()).onStored(this::stored);
+    new AlarmBus(vertx.eventBus()).onStored(stored::add);
     new StreamBus(vertx.eventBus()).onNotice(stream::add);
     new DispatchBus(vertx.eventBus()).onChanged(changes::add);
   }
 
   /** Test options: every policy wait scaled by {@code scale}, a fast scan, the outbox SMS provider. */
   public static DispatcherOptions options(double scale) {
+    return options(scale, Duration.ofMinutes(5));
+  }
+
+  /** Test options as {@link #options(double)}, with at most one repeat SMS per alarm in {@code repeatSmsInterval}. */
+  public static DispatcherOptions options(double scale, Duration repeatSmsInterval) {
     return new DispatcherOptions(Duration.ofMillis(200), scale, "outbox", null, 3, Duration.ofMillis(50),
-        Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(900),
-        Duration.ofHours(4), Duration.ofHours(24), 150, 2);
+        Duration.ofSeconds(2), Duration.ofMillis(500), repeatSmsInterval, Duration.ofMillis(200),
+        Duration.ofSeconds(900), Duration.ofHours(4), Duration.ofHours(24), 150, 2);
   }
 
   /** Test options sending SMS to a webhook: three attempts, 50 ms apart at first. */
   public static DispatcherOptions webhookOptions(double scale, String url) {
     DispatcherOptions o = options(scale);
     return new DispatcherOptions(o.escalationScan(), scale, "webhook", url, 3, Duration.ofMillis(50),
-        Duration.ofSeconds(2), o.voiceTimeout(), o.orderScan(), o.acceptSla(), o.deliverSla(), o.returnVisitDue(),
-        o.visitRadiusM(), o.dbPoolSize());
+        Duration.ofSeconds(2), o.voiceTimeout(), o.repeatSmsInterval(), o.orderScan(), o.acceptSla(), o.deliverSla(),
+        o.returnVisitDue(), o.visitRadiusM(), o.dbPoolSize());
   }
 
   public Vertx vertx() {
@@ -91,22 +94,34 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Raises an alarm through the shared raising code and answers its id once stored. */
   public long raise(People.Home home, AlarmType type, int priority) {
-    String key = "test|" + UUID.randomUUID();
+    AlarmStored result = raise(home, type, priority, "test|" + UUID.randomUUID());
+    if (result.outcome() != AlarmStored.Outcome.OPENED) {
+      throw new IllegalStateException("expected a new alarm, got " + result);
+    }
+    return result.alarmId();
+  }
+
+  /**
+   * Raises with the caller's key (the same key again is a redelivered message) and answers what the store made of
+   * it: a new alarm, an occurrence of the open one, or a duplicate.
+   */
+  public AlarmStored raise(People.Home home, AlarmType type, int priority, String key) {
     AlarmSubject subject = new AlarmSubject(home.elderId(), home.householdId(), null, home.villageId(),
         home.townshipId());
+    long before = stored.stream().filter(s -> s.key().equals(key)).count();
     raiser.raise(new RaiseRequest(key, subject, type, priority, null, Instant.now(), null, null, null)).await();
-    Await.until(WAIT, "alarm " + key + " stored", () -> storedIds.containsKey(key));
-    return storedIds.get(key);
+    Await.until(WAIT, "alarm " + key + " stored", () -> stored.stream().filter(s -> s.key().equals(key)).count()
+        > before);
+    return stored.stream().filter(s -> s.key().equals(key)).reduce((a, b) -> b).orElseThrow();
+  }
+
+  /** Publishes an {@code alarm.stored} again, as a second report of the same write would. */
+  public void republish(AlarmStored result) {
+    new AlarmBus(vertx.eventBus()).publishStored(result);
   }
 
   public DispatchBus bus() {
     return new DispatchBus(vertx.eventBus());
-  }
-
-  private void stored(AlarmStored stored) {
-    if (stored.alarmId() != null && stored.outcome() == AlarmStored.Outcome.OPENED) {
-      storedIds.put(stored.key(), stored.alarmId());
-    }
   }
 
   @Override

@@ -62,8 +62,8 @@ public final class OrderDesk implements AutoCloseable {
   public static DispatcherOptions options(Duration acceptSla) {
     DispatcherOptions o = Dispatcher.options(1);
     return new DispatcherOptions(o.escalationScan(), 1, "outbox", null, 3, o.smsBackoff(), o.smsTimeout(),
-        o.voiceTimeout(), Duration.ofMillis(100), acceptSla, o.deliverSla(), o.returnVisitDue(), o.visitRadiusM(),
-        o.dbPoolSize());
+        o.voiceTimeout(), o.repeatSmsInterval(), Duration.ofMillis(100), acceptSla, o.deliverSla(), o.returnVisitDue(),
+        o.visitRadiusM(), o.dbPoolSize());
   }
 
   public OrderBus bus() {
