@@ -164,7 +164,7 @@ class IvrTest {
       + "names the call")
   void slowOrderService() {
     long elder = elder("13800000008");
-    h.standIns.slowOrders(Duration.ofMillis(1_500));
+    h.dispatcher.slowOrders(Duration.ofMillis(1_500));
     try {
       CallResult call = h.call(CallScript.ivr("13800000008", "1").withAbandon(200));
       assertEquals("MEAL", call.agi().variable("ANXIN_INTENT"));
@@ -176,7 +176,7 @@ class IvrTest {
       assertEquals(1, h.count("SELECT count(*) FROM service_orders WHERE elder_id = ? AND call_id = ?", elder,
           callId));
     } finally {
-      h.standIns.slowOrders(Duration.ZERO);
+      h.dispatcher.slowOrders(Duration.ZERO);
     }
   }
 
