@@ -98,7 +98,8 @@ function call() {
 /** The hotline's screen pop comes to the ringing operator alone, as a notice about the call. */
 function notice(event) {
   if (event.subject && event.subject.startsWith('call:')) {
-    attempt(() => screenPop($('#screen-pop'), { callerNumber: event.alarm?.caller, elderId: event.elderId }));
+    attempt(() => screenPop($('#screen-pop'), { callerNumber: event.alarm?.caller, elderId: event.elderId,
+      ivrOrder: event.alarm?.ivrOrder }));
   } else {
     toast(event.text);
   }

@@ -1,5 +1,5 @@
-// The screen pop when a call rings for this operator: who is calling, their household and Party member record,
-// open alarms, last location and recent orders.
+// The screen pop when a call rings for this operator: who is calling, what the IVR ordered for this call (so that it
+// is not entered twice), their household and Party member record, open alarms, last location and recent orders.
 import { api, query } from './api.js';
 import { el, fill } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
@@ -21,7 +21,7 @@ export async function screenPop(box, call) {
     api.get(`/api/orders${query({ elderId: call.elderId, limit: 5 })}`),
   ]);
   const fix = location.lastFix;
-  fill(box, head, elderFacts(elder),
+  fill(box, head, ivrOrderLine(call.ivrOrder), elderFacts(elder),
     facts([['pop.lastFix', fix ? `${fix.lat.toFixed(5)}, ${fix.lon.toFixed(5)} · ${formatDateTime(fix.at)}` : t('pop.noFix')]]),
     el('h3', { text: t('pop.openAlarms') }),
     alarms.items.length ? el('ul', {}, alarms.items.map(a => el('li', { text: `${alarmTypeLabel(a.type)} · ${stateLabel(a.state)} · ${formatDateTime(a.openedAt)}` })))
@@ -29,4 +29,16 @@ export async function screenPop(box, call) {
     el('h3', { text: t('pop.orders') }),
     el('ul', {}, orders.items.map(o => el('li', { text: `${t(`orderType.${o.type}`)} · ${t(`orderState.${o.state}`)} · ${formatDateTime(o.createdAt)}` }))),
     close);
+}
+
+/** The IVR's order for this call: made (its number), still coming (do not enter it again), or refused. */
+function ivrOrderLine(order) {
+  if (!order) {
+    return null;
+  }
+  const type = t(`orderType.${order.type}`);
+  if (order.status === 'CREATED') {
+    return el('p', { class: 'ivr-order', text: t('pop.ivrOrderCreated', { type, id: order.order_id }) });
+  }
+  return el('p', { class: 'ivr-order late', text: t(`pop.ivrOrder${order.status === 'PENDING' ? 'Pending' : 'Failed'}`, { type }) });
 }

@@ -125,10 +125,15 @@ class RoleAccessTest {
         + "caller_number, elder_id, agent) VALUES ('1764.1', '13800000002', ?, 'op') RETURNING id", people.elderB()));
     console.sql(c -> org.anxin.console.testing.Seed.id(c, "INSERT INTO call_events (call_id, kind) VALUES (?, "
         + "'RINGING') RETURNING id", call));
+    long order = console.sql(c -> org.anxin.console.testing.Seed.id(c, "INSERT INTO service_orders (elder_id, type, "
+        + "source, call_id, request_key) VALUES (?, 'MEAL', 'IVR', ?, 'ivr:1764.1:1') RETURNING id", people.elderB(),
+        call));
     ApiClient operator = console.as("op");
     JsonObject one = operator.get("/api/calls/" + call).expect(200).json();
     assertEquals("13800000002", one.getString("callerNumber"));
     assertEquals(1, one.getJsonArray("events").size());
+    assertEquals(order, one.getJsonArray("orders").getJsonObject(0).getLong("id"));
+    assertEquals("ivr:1764.1:1", one.getJsonArray("orders").getJsonObject(0).getString("requestKey"));
     assertEquals(1, operator.get("/api/calls?elderId=" + people.elderB()).expect(200).json().getJsonArray("items")
         .size());
     console.as("famA").get("/api/calls/" + call).expect(403);

@@ -44,25 +44,13 @@ class AmiTest {
     h.close();
   }
 
-  static Future<HotlineAnswer> ask(HotlineAction action, long user, String extension) {
-    HotlineRequest r = new HotlineRequest(action, user, h.fixtures.username(user), extension, null, null, null,
-        null, null, null);
-    return calls.request(r, Duration.ofSeconds(5));
-  }
-
-  private long operator(String extension) {
-    long user = h.fixtures.newUser("operator", null);
-    await(ask(HotlineAction.QUEUE_LOGIN, user, extension));
-    return user;
-  }
-
   @Test
   @DisplayName("a ringing operator alone gets the screen pop with the caller's record; the call is recorded")
   void screenPopAndRecord() {
     // GIVEN two operators on the queue, the second paused, and an elder with an open alarm
-    long first = operator("8101");
-    long second = operator("8102");
-    await(ask(HotlineAction.QUEUE_PAUSE, second, null));
+    long first = h.newOperator("8101");
+    long second = h.newOperator("8102");
+    await(h.ask(HotlineAction.QUEUE_PAUSE, second, null));
     long elder = h.fixtures.newElder(h.fixtures.newHousehold(null), "赵爷爷", "13800000011", "PARTY_MEMBER");
     h.fixtures.newOpenAlarm(elder, "FALL");
     try {
@@ -101,8 +89,8 @@ class AmiTest {
       assertEquals("INFO_GIVEN", h.row("SELECT disposition FROM calls WHERE id = ?", row.getLong("id"))
           .getString("disposition"));
     } finally {
-      await(ask(HotlineAction.QUEUE_LOGOUT, first, null));
-      await(ask(HotlineAction.QUEUE_LOGOUT, second, null));
+      await(h.ask(HotlineAction.QUEUE_LOGOUT, first, null));
+      await(h.ask(HotlineAction.QUEUE_LOGOUT, second, null));
     }
   }
 
@@ -121,14 +109,14 @@ class AmiTest {
         "SELECT count(*) FROM calls WHERE queued_at IS NOT NULL AND caller_number = '13800000012'") == 1);
     // THEN an SOS alarm is open for her, three callers wait in the live state, and once an operator logs in, she
     // is answered first
-    HotlineAnswer live = await(ask(HotlineAction.LIVE_CALLS, h.fixtures.newUser("supervisor", null), null));
+    HotlineAnswer live = await(h.ask(HotlineAction.LIVE_CALLS, h.fixtures.newUser("supervisor", null), null));
     assertEquals(3, live.data().getJsonArray("calls").stream().map(JsonObject.class::cast)
         .filter(c -> "WAITING".equals(c.getString("state"))).count());
     Await.until(Duration.ofSeconds(5), "SOS stored", () -> h.count(
         "SELECT count(*) FROM alarms WHERE elder_id = ? AND type = 'SOS' AND state = 'OPEN'", elder) == 1);
     assertNotNull(h.row("SELECT township_id FROM alarms WHERE elder_id = ?", elder).getValue("township_id"),
         "the SOS carries the elder's area, for routing");
-    long op = operator("8103");
+    long op = h.newOperator("8103");
     try {
       CallResult emergency = await(sos);
       await(a);
@@ -143,7 +131,7 @@ class AmiTest {
       assertEquals(emergency.uniqueId(), h.row("SELECT channel_uniqueid FROM calls WHERE channel_uniqueid = ANY (?) "
           + "ORDER BY answered_at LIMIT 1", (Object) ids.toArray(String[]::new)).getString("channel_uniqueid"));
     } finally {
-      await(ask(HotlineAction.QUEUE_LOGOUT, op, null));
+      await(h.ask(HotlineAction.QUEUE_LOGOUT, op, null));
     }
   }
 
@@ -151,9 +139,9 @@ class AmiTest {
   @DisplayName("queue actions need a registered extension and a connected Asterisk")
   void queueActionsRefused() {
     long nobody = h.fixtures.newUser("operator", null);
-    BusException e = assertFails(ask(HotlineAction.QUEUE_PAUSE, nobody, null));
+    BusException e = assertFails(h.ask(HotlineAction.QUEUE_PAUSE, nobody, null));
     assertEquals(BusFailure.NOT_FOUND, e.failure());
-    assertEquals(BusFailure.BAD_REQUEST, assertFails(ask(HotlineAction.QUEUE_LOGIN, nobody, "8x1")).failure());
+    assertEquals(BusFailure.BAD_REQUEST, assertFails(h.ask(HotlineAction.QUEUE_LOGIN, nobody, "8x1")).failure());
   }
 
   @Test
@@ -163,16 +151,16 @@ class AmiTest {
     await(h.pbx.stopAmi());
     Await.until(Duration.ofSeconds(5), "AMI down in health", () -> !h.amiHealth().up());
     long op = h.fixtures.newUser("operator", null);
-    assertEquals(BusFailure.UNAVAILABLE, assertFails(ask(HotlineAction.QUEUE_LOGIN, op, "8104")).failure());
+    assertEquals(BusFailure.UNAVAILABLE, assertFails(h.ask(HotlineAction.QUEUE_LOGIN, op, "8104")).failure());
     await(h.pbx.restartAmi());
     Await.until(Duration.ofSeconds(15), "AMI up again", () -> h.amiHealth().up());
-    await(ask(HotlineAction.QUEUE_LOGIN, op, "8104"));
+    await(h.ask(HotlineAction.QUEUE_LOGIN, op, "8104"));
     try {
       CallResult call = h.call(CallScript.ivr("02100000003"));
       Await.until(Duration.ofSeconds(5), "answer recorded after the reconnect", () -> h.row(
           "SELECT agent FROM calls WHERE channel_uniqueid = ?", call.uniqueId()).getValue("agent") != null);
     } finally {
-      await(ask(HotlineAction.QUEUE_LOGOUT, op, null));
+      await(h.ask(HotlineAction.QUEUE_LOGOUT, op, null));
     }
     assertFalse(h.amiHealth().details().containsKey("reason"));
   }

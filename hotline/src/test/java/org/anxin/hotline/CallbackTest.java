@@ -6,6 +6,10 @@ import org.anxin.infra.bus.calls.CallBus;
 import org.anxin.infra.bus.calls.HotlineAction;
 import org.anxin.infra.bus.calls.HotlineAnswer;
 import org.anxin.infra.bus.calls.HotlineRequest;
+import org.anxin.infra.bus.dispatch.AlarmAction;
+import org.anxin.infra.bus.dispatch.AlarmChanged;
+import org.anxin.infra.bus.dispatch.AlarmCommand;
+import org.anxin.infra.bus.dispatch.DispatchBus;
 import org.anxin.infra.bus.hotline.HotlineBus;
 import org.anxin.infra.bus.hotline.OriginateReply;
 import org.anxin.infra.bus.hotline.OriginateRequest;
@@ -57,13 +61,21 @@ class CallbackTest {
     OriginateRequest request = new OriginateRequest("alarm:" + alarm + ":step:2:elder", "13800000021",
         "ALARM_CALLBACK", alarm, elder, "SOS");
     OriginateReply reply = await(hotline.originate(request, Duration.ofSeconds(20)));
-    // THEN the call was answered, and the key press acknowledged the alarm through alarm.command
+    // THEN the call was answered, and the key press acknowledged the alarm through the dispatcher's alarm.command:
+    // the state, its event and the published change, all by the callee
     assertTrue(reply.answered());
     assertNotNull(reply.callId());
     Await.until(Duration.ofSeconds(5), "alarm acknowledged", () -> "ACKNOWLEDGED".equals(h.row(
         "SELECT state FROM alarms WHERE id = ?", alarm).getString("state")));
     assertEquals("ivr:13800000021", h.row("SELECT acknowledged_by FROM alarms WHERE id = ?", alarm)
         .getString("acknowledged_by"));
+    JsonObject event = h.row("SELECT actor, details->>'from' AS \"from\" FROM alarm_events "
+        + "WHERE alarm_id = ? AND kind = 'ACKNOWLEDGED'", alarm);
+    assertEquals("ivr:13800000021", event.getString("actor"));
+    assertEquals("OPEN", event.getString("from"));
+    Await.until(Duration.ofSeconds(5), "acknowledgement published", () -> h.dispatcher.alarmChanges.stream()
+        .anyMatch(c -> c.change() == AlarmChanged.Change.ACKNOWLEDGED && c.alarm().id() == alarm
+            && "ivr:13800000021".equals(c.actor())));
     Await.until(Duration.ofSeconds(5), "ack recorded", () -> h.count(
         "SELECT count(*) FROM call_events WHERE call_id = ? AND kind = 'ALARM_ACK'", reply.callId()) == 1);
     JsonObject call = h.row("SELECT direction, elder_id FROM calls WHERE id = ?", reply.callId());
@@ -73,6 +85,28 @@ class CallbackTest {
     OriginateReply again = await(hotline.originate(request, Duration.ofSeconds(20)));
     assertTrue(again.detail().startsWith("already placed"));
     assertEquals(before + 1, originates());
+  }
+
+  @Test
+  @DisplayName("a 1 on a callback for an alarm an operator has acknowledged meanwhile changes nothing")
+  void callbackAfterOperatorAcknowledged() {
+    // GIVEN an SOS an operator acknowledged while the callback was being placed
+    long elder = h.fixtures.newElder(h.fixtures.newHousehold(null), "陈奶奶", "13800000024");
+    long alarm = h.fixtures.newOpenAlarm(elder, "SOS");
+    await(new DispatchBus(h.vertx.eventBus()).command(new AlarmCommand(alarm, AlarmAction.ACKNOWLEDGE, "op-li",
+        null)));
+    h.pbx.callee("13800000024", Callee.answering("1"));
+    // WHEN the elder answers the callback and presses 1
+    OriginateReply reply = await(hotline.originate(new OriginateRequest("alarm:" + alarm + ":step:3:elder",
+        "13800000024", "ALARM_CALLBACK", alarm, elder, "SOS"), Duration.ofSeconds(20)));
+    // THEN the state machine refuses a second acknowledgement: the call records it, the operator's stands
+    assertTrue(reply.answered());
+    Await.until(Duration.ofSeconds(5), "refusal recorded", () -> h.count(
+        "SELECT count(*) FROM call_events WHERE call_id = ? AND kind = 'ALARM_ACK_FAILED'", reply.callId()) == 1);
+    assertEquals("op-li", h.row("SELECT acknowledged_by FROM alarms WHERE id = ?", alarm)
+        .getString("acknowledged_by"));
+    assertEquals(1, h.count("SELECT count(*) FROM alarm_events WHERE alarm_id = ? AND kind = 'ACKNOWLEDGED'",
+        alarm));
   }
 
   @Test

@@ -1,7 +1,14 @@
 package org.anxin.hotline;
 
 import io.vertx.core.json.JsonObject;
+import org.anxin.hotline.ivr.IvrActions;
 import org.anxin.hotline.testing.HotlineHarness;
+import org.anxin.infra.bus.calls.HotlineAction;
+import org.anxin.infra.bus.orders.OrderBus;
+import org.anxin.infra.bus.orders.OrderCreate;
+import org.anxin.infra.bus.orders.OrderSource;
+import org.anxin.infra.bus.orders.OrderView;
+import org.anxin.infra.bus.orders.ServiceType;
 import org.anxin.infra.testing.Await;
 import org.anxin.sim.pbx.CallResult;
 import org.anxin.sim.pbx.CallScript;
@@ -13,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
+import static org.anxin.hotline.testing.HotlineHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,14 +73,23 @@ class IvrTest {
   }
 
   @Test
-  @DisplayName("after ordering, 0 still reaches an operator")
+  @DisplayName("after ordering, 0 still reaches an operator, whose screen pop shows the order")
   void orderThenOperator() {
     long elder = elder("13800000002");
-    CallResult call = h.call(CallScript.ivr("13800000002", "2", "0").withAbandon(200));
-    assertEquals("CLEANING", call.agi().variable("ANXIN_INTENT"));
-    assertEquals("QUEUE", call.agi().variable("ANXIN_IVR_RESULT"));
-    assertNotNull(call.queuePosition());
-    assertEquals(1, h.count("SELECT count(*) FROM service_orders WHERE elder_id = ? AND type = 'CLEANING'", elder));
+    long operator = h.newOperator("8301");
+    try {
+      CallResult call = h.call(CallScript.ivr("13800000002", "2", "0"));
+      assertEquals("CLEANING", call.agi().variable("ANXIN_INTENT"));
+      assertEquals("QUEUE", call.agi().variable("ANXIN_IVR_RESULT"));
+      assertEquals(h.fixtures.username(operator), call.answeredBy());
+      JsonObject order = h.row("SELECT id, state FROM service_orders WHERE elder_id = ? AND type = 'CLEANING'", elder);
+      JsonObject shown = screenPop(operator).getJsonObject("ivrOrder");
+      assertEquals("CREATED", shown.getString("status"));
+      assertEquals(order.getLong("id"), shown.getLong("order_id"));
+      assertEquals(IvrActions.requestKey(call.uniqueId(), "2"), shown.getString("request_key"));
+    } finally {
+      await(h.ask(HotlineAction.QUEUE_LOGOUT, operator, null));
+    }
   }
 
   @Test
@@ -160,24 +177,53 @@ class IvrTest {
   }
 
   @Test
-  @DisplayName("an order service slower than the IVR's wait sends the caller to an operator; the late order still "
-      + "names the call")
+  @DisplayName("an order service slower than the IVR's wait sends the caller to an operator, whose screen pop says "
+      + "the order is coming; the late order names the call, and asking again makes no second one")
   void slowOrderService() {
+    // GIVEN an elder, an operator on the queue, and an order service that takes 4 s where the IVR waits 1 s
     long elder = elder("13800000008");
-    h.standIns.slowOrders(Duration.ofMillis(1_500));
+    long operator = h.newOperator("8302");
+    h.dispatcher.slowOrders(Duration.ofMillis(4_000));
     try {
-      CallResult call = h.call(CallScript.ivr("13800000008", "1").withAbandon(200));
+      // WHEN she presses 1
+      CallResult call = h.call(CallScript.ivr("13800000008", "1"));
+      // THEN she hears that the order did not go through and reaches the operator
       assertEquals("MEAL", call.agi().variable("ANXIN_INTENT"));
       assertEquals("QUEUE", call.agi().variable("ANXIN_IVR_RESULT"));
       assertTrue(call.agi().played("anxin/order-failed"));
+      assertEquals(h.fixtures.username(operator), call.answeredBy());
+      // AND the operator's screen pop says a meal order for this call is pending, so it is not entered again
+      String key = IvrActions.requestKey(call.uniqueId(), "1");
+      JsonObject pending = screenPop(operator).getJsonObject("ivrOrder");
+      assertEquals("PENDING", pending.getString("status"));
+      assertEquals("MEAL", pending.getString("type"));
+      assertEquals(key, pending.getString("request_key"));
+      assertNull(pending.getValue("order_id"));
+      // AND the late order is one order, recorded against the call
       long callId = h.row("SELECT id FROM calls WHERE channel_uniqueid = ?", call.uniqueId()).getLong("id");
-      Await.until(Duration.ofSeconds(5), "the late order", () -> h.count(
+      Await.until(Duration.ofSeconds(10), "the late order", () -> h.count(
           "SELECT count(*) FROM call_events WHERE call_id = ? AND kind = 'ORDER_CREATED'", callId) == 1);
-      assertEquals(1, h.count("SELECT count(*) FROM service_orders WHERE elder_id = ? AND call_id = ?", elder,
+      JsonObject order = h.row("SELECT id, call_id, request_key FROM service_orders WHERE elder_id = ?", elder);
+      assertEquals(callId, order.getLong("call_id"));
+      assertEquals(key, order.getString("request_key"));
+      assertEquals(1, h.count("SELECT count(*) FROM call_events WHERE call_id = ? AND kind = 'ORDER_PENDING'",
           callId));
+      // AND asking again with the call's key answers that order and makes no second one
+      h.dispatcher.slowOrders(Duration.ZERO);
+      OrderView again = await(new OrderBus(h.vertx.eventBus()).create(new OrderCreate(elder, ServiceType.MEAL,
+          OrderSource.IVR, null, null, callId, null, "ivr:13800000008", null, key)));
+      assertEquals(order.getLong("id"), again.id());
+      assertEquals(1, h.count("SELECT count(*) FROM service_orders WHERE elder_id = ?", elder));
     } finally {
-      h.standIns.slowOrders(Duration.ZERO);
+      h.dispatcher.slowOrders(Duration.ZERO);
+      await(h.ask(HotlineAction.QUEUE_LOGOUT, operator, null));
     }
+  }
+
+  /** The record of the screen pop the operator got. */
+  private static JsonObject screenPop(long operator) {
+    Await.until(Duration.ofSeconds(5), "screen pop", () -> !h.noticesFor(operator).isEmpty());
+    return h.noticesFor(operator).get(0).payload();
   }
 
   @Test

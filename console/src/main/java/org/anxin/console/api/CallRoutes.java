@@ -45,7 +45,7 @@ public final class CallRoutes {
         "offset"), this::handleList);
     api.route(GET, "/calls/live", DESK, Spec.of("The calls in progress now, as their latest call events (for a "
         + "page that just connected; then the stream's call events)"), rc -> ask(rc, HotlineAction.LIVE_CALLS));
-    api.route(GET, "/calls/:id", DESK, Spec.of("One call with its events"), this::handleOne);
+    api.route(GET, "/calls/:id", DESK, Spec.of("One call with its events and the orders made for it"), this::handleOne);
     api.route(POST, "/calls/:id/wrap-up", DESK, Spec.of("The call's disposition and note, kept by the hotline")
         .body("{\"disposition\"*, \"note\"}"), rc -> ask(rc, HotlineAction.WRAP_UP));
     api.route(POST, "/hotline/queue/login", DESK, Spec.of("Join the operator queue on an extension")

@@ -30,6 +30,10 @@ public final class CallSql {
   private static final String EVENTS = "SELECT id, at, kind, details FROM call_events WHERE call_id = ? "
       + "ORDER BY at, id";
 
+  /** The orders made for the call: by the IVR (with its request key), or entered by the operator against it. */
+  private static final String ORDERS = "SELECT id, type, state, source, created_by, created_at, request_key "
+      + "FROM service_orders WHERE call_id = ? ORDER BY id";
+
   private CallSql() {
   }
 
@@ -39,6 +43,6 @@ public final class CallSql {
   }
 
   public static JsonObject one(Connection c, long id) throws SQLException {
-    return Rows.with(c, Rows.first(c, ONE, id), "events", EVENTS, id);
+    return Rows.with(c, Rows.with(c, Rows.first(c, ONE, id), "events", EVENTS, id), "orders", ORDERS, id);
   }
 }

@@ -49,16 +49,20 @@ class DeskTest {
   }
 
   @Test
-  @DisplayName("the hotline's screen pop for the ringing operator shows the elder's record and Party member record")
+  @DisplayName("the hotline's screen pop for the ringing operator shows the elder's record and Party member record, "
+      + "and that the IVR's meal order for the call is still coming")
   void screenPop() {
-    // WHEN the hotline sends this operator the screen pop of elder A's call
+    // WHEN the hotline sends this operator the screen pop of elder A's call, whose IVR order has not come back yet
     new StreamBus(console.vertx().eventBus()).publish(new StreamNotice(List.of(people.op()), "screenpop:1:op",
         "call:1", people.elderA(), "12349 来电 0571-1234567", new JsonObject().put("callId", 1)
-        .put("caller", "0571-1234567")));
-    // THEN the screen pop shows who is calling, with the Party member record
+        .put("caller", "0571-1234567").put("ivrOrder", new JsonObject().put("status", "PENDING").put("type", "MEAL")
+            .put("request_key", "ivr:1764.1:1"))));
+    // THEN the screen pop shows who is calling, with the Party member record, and warns not to order again
     String pop = operator.find(By.cssSelector("#screen-pop .elder")).getText();
     assertTrue(pop.contains("王秀英") && pop.contains("桃园村支部"), pop);
     assertTrue(operator.find(By.id("screen-pop")).getText().contains("0571-1234567"));
+    String ivrOrder = operator.find(By.cssSelector("#screen-pop .ivr-order")).getText();
+    assertTrue(ivrOrder.contains("助餐") && ivrOrder.contains("请勿重复录入"), ivrOrder);
     operator.screenshot("operator-screen-pop.png");
   }
 

@@ -16,12 +16,18 @@ final class OrderSql {
 
   static final String ELDER_EXISTS = "SELECT 1 FROM elders WHERE id = ?";
 
+  /**
+   * Nothing when a schedule's slot already has its order or the request key is taken: a concurrent insert of either
+   * waits for the other's commit and then does nothing.
+   */
   static final String INSERT = """
       INSERT INTO service_orders (elder_id, type, state, source, slot_start, slot_end, call_id, alarm_id, created_by,
-                                  created_at, notes, deliver_due_at, schedule_id)
-      VALUES (?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (schedule_id, elder_id, slot_start) WHERE schedule_id IS NOT NULL DO NOTHING
+                                  created_at, notes, deliver_due_at, schedule_id, request_key)
+      VALUES (?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING
       RETURNING id""";
+
+  static final String ORDER_BY_REQUEST_KEY = "SELECT " + COLUMNS + " FROM service_orders o WHERE o.request_key = ?";
 
   static final String INSERT_EVENT = """
       INSERT INTO order_events (order_id, at, kind, actor, details) VALUES (?, ?, ?, ?, ?::jsonb)""";

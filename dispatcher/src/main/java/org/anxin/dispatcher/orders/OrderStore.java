@@ -47,7 +47,10 @@ final class OrderStore {
     this.transitions = new OrderTransitions(assignment, options.returnVisitDue(), options.visitRadiusM());
   }
 
-  /** Creates the order and assigns it when a provider has room; empty when a schedule's slot already has one. */
+  /**
+   * Creates the order and assigns it when a provider has room. Empty when a schedule's slot already has one; the
+   * existing order, unchanged and with nothing to publish, when the request key already has one.
+   */
   Future<Optional<Orders>> create(OrderCreate request, Long scheduleId, Instant now) {
     return database.inTransaction(c -> {
       if (Jdbc.one(c, OrderSql.ELDER_EXISTS, rs -> 1, request.elderId()).isEmpty()) {
@@ -57,9 +60,9 @@ final class OrderStore {
           : (request.slotStart() != null ? request.slotStart() : now).plus(options.deliverSla());
       Optional<Long> id = Jdbc.one(c, OrderSql.INSERT, rs -> rs.getLong(1), request.elderId(), request.type(),
           request.source(), request.slotStart(), request.slotEnd(), request.callId(), request.alarmId(),
-          request.createdBy(), now, request.notes(), deliverBy, scheduleId);
+          request.createdBy(), now, request.notes(), deliverBy, scheduleId, request.requestKey());
       if (id.isEmpty()) {
-        return Optional.empty();
+        return request.requestKey() == null ? Optional.empty() : Optional.of(alreadyCreated(c, request));
       }
       OrderLog log = new OrderLog(c, id.get(), now);
       log.add(OrderChanged.Change.CREATED, request.createdBy(), new JsonObject().put("source",
@@ -67,6 +70,17 @@ final class OrderStore {
       assignment.assign(log, log.current(), true);
       return Optional.of(finish(log));
     });
+  }
+
+  /** The order an earlier request with the same key created; 409 when that one is for another elder or type. */
+  private static Orders alreadyCreated(Connection c, OrderCreate request) throws SQLException {
+    OrderView order = Jdbc.one(c, OrderSql.ORDER_BY_REQUEST_KEY, OrderRows::view, request.requestKey())
+        .orElseThrow(() -> new IllegalStateException("order with key " + request.requestKey() + " not found"));
+    if (order.elderId() != request.elderId() || !order.type().equals(request.type().name())) {
+      throw BusException.conflict("request key " + request.requestKey() + " already made order " + order.id()
+          + " (" + order.type() + " for elder " + order.elderId() + ")");
+    }
+    return new Orders(order, List.of());
   }
 
   Future<Orders> command(OrderCommand command, Instant now) {

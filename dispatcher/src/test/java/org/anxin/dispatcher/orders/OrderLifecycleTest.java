@@ -114,6 +114,34 @@ class OrderLifecycleTest {
   }
 
   @Test
+  @DisplayName("makes one order per request key: a retry, or the same request on two nodes at once, answers it")
+  void oneOrderPerRequestKey() {
+    // GIVEN a meal provider and two dispatcher nodes
+    Home home = people.newHome();
+    people.newProvider(home.townshipId(), "MEAL", 10);
+    OrderCreate request = new OrderCreate(home.elderId(), ServiceType.MEAL, OrderSource.IVR, null, null, null, null,
+        "ivr:13800000000", null, "ivr:1700000000.42:1");
+    try (OrderDesk a = OrderDesk.node(db, OrderDesk.options(Duration.ofMinutes(15)));
+         OrderDesk b = OrderDesk.node(db, OrderDesk.options(Duration.ofMinutes(15)))) {
+      // WHEN the same keyed request arrives at both nodes at once, then once more
+      List<OrderView> raced = Future.all(a.bus().create(request), b.bus().create(request)).await().list();
+      OrderView retried = a.bus().create(request).await();
+      // THEN one order exists, with one creation, and every answer is that order
+      assertEquals(1, db.number("SELECT count(*) FROM service_orders WHERE request_key = ?", request.requestKey()));
+      assertEquals(raced.get(0).id(), raced.get(1).id());
+      assertEquals(raced.get(0).id(), retried.id());
+      assertEquals("ASSIGNED", retried.state());
+      assertEquals(List.of("CREATED", "ASSIGNED"), kinds(retried.id()));
+      // AND the key used for another service is refused, naming the order it made
+      OrderCreate other = new OrderCreate(home.elderId(), ServiceType.CLEANING, OrderSource.IVR, null, null, null,
+          null, "ivr:13800000000", null, request.requestKey());
+      BusException clash = assertThrows(BusException.class, () -> a.bus().create(other).await());
+      assertEquals(BusFailure.CONFLICT, clash.failure());
+      assertTrue(clash.getMessage().contains("order " + retried.id()), clash.getMessage());
+    }
+  }
+
+  @Test
   @DisplayName("respects capacity per slot: a full slot leaves the order NEW until a cancellation frees room")
   void capacityPerSlot() {
     // GIVEN the township's one meal provider with room for one meal at lunch (11:00-13:00 local)

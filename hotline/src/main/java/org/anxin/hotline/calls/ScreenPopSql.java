@@ -29,6 +29,25 @@ final class ScreenPopSql {
   static final String RECENT_ORDERS = """
       SELECT id, type, state, created_at FROM service_orders WHERE elder_id = ? ORDER BY created_at DESC LIMIT 5""";
 
+  /**
+   * The order the IVR placed for this call: {@code CREATED} with the order when it exists; else {@code PENDING}
+   * when the IVR stopped waiting for the dispatcher (the order may still come: the operator must not enter it
+   * again), or {@code FAILED} when the dispatcher refused it. No row when the IVR ordered nothing.
+   */
+  static final String IVR_ORDER = """
+      WITH params AS (SELECT CAST(? AS bigint) AS call_id),
+      ordered AS (
+        SELECT o.id, o.type, o.state, o.created_at, o.request_key FROM service_orders o, params p
+         WHERE o.call_id = p.call_id AND o.source = 'IVR' ORDER BY o.id LIMIT 1),
+      asked AS (
+        SELECT e.kind, e.details FROM call_events e, params p
+         WHERE e.call_id = p.call_id AND e.kind IN ('ORDER_PENDING', 'ORDER_FAILED') ORDER BY e.id DESC LIMIT 1)
+      SELECT CASE WHEN o.id IS NOT NULL THEN 'CREATED' WHEN a.kind = 'ORDER_PENDING' THEN 'PENDING'
+                  ELSE 'FAILED' END AS status,
+             o.id AS order_id, COALESCE(o.type, a.details->>'type') AS type, o.state, o.created_at,
+             COALESCE(o.request_key, a.details->>'requestKey') AS request_key
+        FROM ordered o FULL JOIN asked a ON true""";
+
   private ScreenPopSql() {
   }
 }

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The screen pop: when a call rings an operator's extension, that operator alone (by user id, on
  * {@code notify.stream}) gets the caller's record: the elder and household, open alarms, last location, recent
- * orders, the Party-member record, and what the caller chose in the IVR.
+ * orders, the Party-member record, what the caller chose in the IVR, and the order the IVR placed (or may still be
+ * placing) for this call, so that the operator does not enter it again.
  */
 public final class ScreenPops {
 
@@ -47,7 +48,8 @@ public final class ScreenPops {
         return null;
       }
       JsonObject record = new JsonObject().put("callId", call.id()).put("caller", call.callerNumber())
-          .put("ivr", first(c, ScreenPopSql.CALL, call.id()));
+          .put("ivr", first(c, ScreenPopSql.CALL, call.id()))
+          .put("ivrOrder", first(c, ScreenPopSql.IVR_ORDER, call.id()));
       if (call.elderId() != null) {
         record.put("elder", first(c, ScreenPopSql.ELDER, call.elderId()))
             .put("openAlarms", rows(c, ScreenPopSql.OPEN_ALARMS, call.elderId()))

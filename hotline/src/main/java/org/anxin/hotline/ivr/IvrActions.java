@@ -33,10 +33,19 @@ public final class IvrActions {
     this.raiser = raiser;
   }
 
-  /** An order for the elder recorded against the call: the dispatcher stores both in one row. */
-  public Future<OrderView> order(long elderId, ServiceType type, long callId, String caller) {
+  /**
+   * An order for the elder recorded against the call: the dispatcher stores both in one row. The request is keyed
+   * by the call and the key pressed, so the dispatcher never makes a second order for it, however late it answers
+   * and whoever asks again.
+   */
+  public Future<OrderView> order(long elderId, ServiceType type, long callId, String caller, String requestKey) {
     return onContext(() -> orders.create(new OrderCreate(elderId, type, OrderSource.IVR, null, null, callId, null,
-        "ivr:" + caller, "12349 IVR, call " + callId)));
+        "ivr:" + caller, "12349 IVR, call " + callId, requestKey)));
+  }
+
+  /** The idempotency key of the order a key press in this call asks for. */
+  public static String requestKey(String uniqueId, String digit) {
+    return "ivr:" + uniqueId + ":" + digit;
   }
 
   /** An SOS for the elder, keyed by the call so a repeated key press adds nothing. */
@@ -47,9 +56,10 @@ public final class IvrActions {
     return onContext(() -> raiser.raise(request));
   }
 
+  /** Runs the work on the verticle's context; a request it cannot even build fails the future, never hangs it. */
   private <T> Future<T> onContext(Supplier<Future<T>> work) {
     Promise<T> promise = Promise.promise();
-    context.runOnContext(v -> work.get().onComplete(promise));
+    context.runOnContext(v -> Future.succeededFuture().compose(ignored -> work.get()).onComplete(promise));
     return promise.future();
   }
 }

@@ -106,7 +106,7 @@ public final class IvrScript implements AgiScript {
       String digit = input(channel, Prompts.MENU);
       call.choices.add(digit.isEmpty() ? "-" : digit);
       if (SERVICES.containsKey(digit)) {
-        serve(call, channel, SERVICES.get(digit));
+        serve(call, channel, SERVICES.get(digit), digit);
         return;
       }
       if (digit.equals("9")) {
@@ -122,15 +122,22 @@ public final class IvrScript implements AgiScript {
     toOperator(call, channel, "NO_INPUT", IvrCall.NORMAL_PRIORITY);
   }
 
-  private void serve(IvrCall call, AgiChannel channel, ServiceType type) throws AgiException {
+  /**
+   * Orders the service. When the dispatcher has not answered in time the order may still come: the call records
+   * {@code ORDER_PENDING} with the request key, so the operator's screen pop says so, and the late order is
+   * recorded against the call when it arrives.
+   */
+  private void serve(IvrCall call, AgiChannel channel, ServiceType type, String digit) throws AgiException {
     long callId = call.callId;
-    call.ordering = actions.order(call.elder.id(), type, callId, call.caller)
+    String requestKey = IvrActions.requestKey(call.uniqueId, digit);
+    call.ordering = actions.order(call.elder.id(), type, callId, call.caller, requestKey)
         .compose(order -> calls.event(callId, "ORDER_CREATED", new JsonObject().put("orderId", order.id())
             .put("type", type.name()).put("state", order.state())).map(order.id()));
     channel.streamFile(Prompts.ORDERING);
     call.orderId = AgiWait.await(call.ordering, timeout).orElse(null);
     if (call.orderId == null) {
-      record(call, "ORDER_FAILED", new JsonObject().put("type", type.name()));
+      record(call, call.ordering.isComplete() ? "ORDER_FAILED" : "ORDER_PENDING", new JsonObject()
+          .put("type", type.name()).put("requestKey", requestKey));
       channel.streamFile(Prompts.ORDER_FAILED);
       toOperator(call, channel, type.name(), IvrCall.NORMAL_PRIORITY);
       return;

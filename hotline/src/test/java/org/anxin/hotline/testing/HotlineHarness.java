@@ -11,6 +11,10 @@ import org.anxin.hotline.ami.AmiVerticle;
 import org.anxin.infra.alarm.AlarmMetrics;
 import org.anxin.infra.alarm.AlarmOptions;
 import org.anxin.infra.alarm.AlarmRaiser;
+import org.anxin.infra.bus.calls.CallBus;
+import org.anxin.infra.bus.calls.HotlineAction;
+import org.anxin.infra.bus.calls.HotlineAnswer;
+import org.anxin.infra.bus.calls.HotlineRequest;
 import org.anxin.infra.bus.stream.StreamBus;
 import org.anxin.infra.bus.stream.StreamNotice;
 import org.anxin.infra.config.Settings;
@@ -36,8 +40,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hotline as a node runs it (FastAGI server with its scripts, the AMI side) on a fresh migrated database,
- * against the PBX simulator on free loopback ports, with stand-ins for the dispatcher's bus services. Every
- * {@code notify.stream} notice is kept for assertions.
+ * against the PBX simulator on free loopback ports, with the dispatcher's real verticles answering its bus requests.
+ * Every {@code notify.stream} notice is kept for assertions.
  */
 public final class HotlineHarness implements AutoCloseable {
 
@@ -47,7 +51,7 @@ public final class HotlineHarness implements AutoCloseable {
   public final TestDatabase testDatabase = TestDatabase.create();
   public final Database database;
   public final Fixtures fixtures;
-  public final StandIns standIns;
+  public final DispatcherServices dispatcher;
   public final HealthChecks health = new HealthChecks();
   public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   public final HotlineMetrics metrics = new HotlineMetrics(registry);
@@ -61,7 +65,7 @@ public final class HotlineHarness implements AutoCloseable {
     database = Database.open(vertx, new DatabaseOptions(db.url(), db.user(), db.password(), poolSize,
         db.connectTimeoutMs()));
     fixtures = new Fixtures(database);
-    standIns = new StandIns(vertx, database);
+    dispatcher = new DispatcherServices(vertx, database);
   }
 
   /** Starts everything; {@code busTimeoutMs} bounds each IVR wait on the platform. */
@@ -77,7 +81,7 @@ public final class HotlineHarness implements AutoCloseable {
     h.raiser = AlarmRaiser.start(h.vertx, h.database.dataSource(), new AlarmOptions(journal, Duration.ofMillis(200)),
         new AlarmMetrics(new SimpleMeterRegistry()));
     new StreamBus(h.vertx.eventBus()).onNotice(h.notices::add);
-    await(h.standIns.start());
+    await(h.dispatcher.start());
     Settings settings = Settings.fromMap(Map.of(HotlineOptions.AGI_PORT, "0",
         HotlineOptions.BUS_TIMEOUT_MS, String.valueOf(busTimeoutMs)));
     h.agi = new AgiServerVerticle(HotlineOptions.from(settings), new HotlineScripts(HotlineOptions.from(settings),
@@ -99,6 +103,19 @@ public final class HotlineHarness implements AutoCloseable {
 
   public CallResult call(CallScript script) {
     return await(pbx.call(script));
+  }
+
+  /** Asks the hotline for a queue action of the user (on {@code hotline.request}, as the console does). */
+  public Future<HotlineAnswer> ask(HotlineAction action, long user, String extension) {
+    return new CallBus(vertx.eventBus()).request(new HotlineRequest(action, user, fixtures.username(user), extension,
+        null, null, null, null, null, null), Duration.ofSeconds(5));
+  }
+
+  /** A new operator logged in to the queue on {@code extension}. */
+  public long newOperator(String extension) {
+    long user = fixtures.newUser("operator", null);
+    await(ask(HotlineAction.QUEUE_LOGIN, user, extension));
+    return user;
   }
 
   public HealthChecks.Status amiHealth() {
