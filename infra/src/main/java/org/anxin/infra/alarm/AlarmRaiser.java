@@ -4,7 +4,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import org.anxin.infra.bus.dispatch.AlarmChanged;
+import org.anxin.infra.bus.dispatch.AlarmView;
+import org.anxin.infra.bus.dispatch.DispatchBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +32,9 @@ import javax.sql.DataSource;
  * fsyncs (the returned future completes then), the store thread writes it on its own connection, in order, trying
  * again while the database is down. Entries left in the outbox by a crash are stored on the next start. Which
  * alarms are open is kept in memory (reloaded by {@link #reloadOpen}) so that a repeat, also after a restart, is
- * published as a repeat and stored as an occurrence, never as a new alarm.
+ * published as a repeat and stored as an occurrence, never as a new alarm. An alarm a person closes
+ * ({@code alarm.changed} RESOLVED, FALSE_ALARM or CLOSED) leaves the set at once: the next raise of its elder or
+ * household and type is a new alarm, published as new, so a carer's page sounds for it.
  */
 public final class AlarmRaiser implements AutoCloseable {
 
@@ -51,6 +57,7 @@ public final class AlarmRaiser implements AutoCloseable {
   private final Vertx vertx;
   private final Thread journalThread;
   private final AlarmMetrics metrics;
+  private MessageConsumer<JsonObject> closings;
 
   private AlarmRaiser(Vertx vertx, AlarmJournal journal, AlarmWriter writer, AlarmMetrics metrics) {
     this.vertx = vertx;
@@ -76,6 +83,7 @@ public final class AlarmRaiser implements AutoCloseable {
     }
     replay.stream().filter(e -> e.op().equals("raise"))
         .forEach(e -> raiser.open.add(openKey(RaiseRequest.fromJson(e.body()))));
+    raiser.closings = new DispatchBus(vertx.eventBus()).onChanged(raiser::afterChanged);
     writer.start(replay);
     raiser.journalThread.setDaemon(true);
     raiser.journalThread.start();
@@ -166,12 +174,29 @@ public final class AlarmRaiser implements AutoCloseable {
     }
   }
 
+  /** A person closed an alarm: it is no longer open. An alarm of a device alone is left to the next reload. */
+  private void afterChanged(AlarmChanged changed) {
+    AlarmView alarm = changed.alarm();
+    boolean closed = switch (changed.change()) {
+      case RESOLVED, FALSE_ALARM, CLOSED -> true;
+      default -> false;
+    };
+    if (closed && (alarm.elderId() != null || alarm.householdId() != null)) {
+      AlarmSubject subject = new AlarmSubject(alarm.elderId(), alarm.householdId(), null, alarm.villageId(),
+          alarm.townshipId());
+      open.remove(subject.key() + "|" + alarm.type());
+    }
+  }
+
   private static String openKey(RaiseRequest r) {
     return r.subject().key() + "|" + r.type();
   }
 
   @Override
   public void close() {
+    if (closings != null) {
+      closings.unregister();
+    }
     inbox.add(STOP);
     writer.close();
     try {

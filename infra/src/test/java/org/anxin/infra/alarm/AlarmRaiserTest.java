@@ -3,6 +3,9 @@ package org.anxin.infra.alarm;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.anxin.infra.alarm.AlarmFixture.Elder;
+import org.anxin.infra.bus.dispatch.AlarmChanged;
+import org.anxin.infra.bus.dispatch.AlarmView;
+import org.anxin.infra.bus.dispatch.DispatchBus;
 import org.anxin.infra.db.Migrations;
 import org.anxin.infra.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +112,30 @@ class AlarmRaiserTest {
       assertTrue(raised.get(1).repeat());
       assertEquals(AlarmStored.Outcome.OCCURRENCE, stored.get(1).outcome());
       assertEquals(1, count(ds, "SELECT count(*) FROM alarms WHERE elder_id = ?", elder.elderId()));
+    }
+  }
+
+  @Test
+  @DisplayName("after a person resolves an alarm, the elder's next SOS is published as new, not as a repeat")
+  void resolvedAlarmIsNoLongerOpen() throws Exception {
+    // GIVEN an elder's stored SOS
+    Elder elder = newElder(ds, "wb-resolved");
+    try (AlarmRaiser raiser = start(ds)) {
+      raiser.raise(AlarmFixture.sos(elder, "b1", 1));
+      await(WAIT, () -> stored.size() == 1);
+      // WHEN the dispatcher says an operator resolved it
+      long id = stored.get(0).alarmId();
+      AlarmView resolved = new AlarmView(id, elder.elderId(), elder.householdId(), elder.villageId(),
+          elder.townshipId(), "SOS", 1, "RESOLVED", Instant.now(), null, null, null, Instant.now(), "op1", null, 1,
+          null, false);
+      new DispatchBus(vertx.eventBus()).publishChanged(new AlarmChanged(AlarmChanged.Change.RESOLVED, "op1",
+          Instant.now(), resolved, null));
+      await(WAIT, () -> !raiser.isOpen(elder.subject(), AlarmType.SOS));
+      // AND the elder presses SOS again
+      raiser.raise(AlarmFixture.sos(elder, "b1", 2));
+      // THEN it is published as a new alarm
+      await(WAIT, () -> raised.size() == 2);
+      assertFalse(raised.get(1).repeat());
     }
   }
 
