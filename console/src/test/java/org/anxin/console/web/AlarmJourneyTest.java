@@ -160,6 +160,7 @@ class AlarmJourneyTest {
     operator.find(By.cssSelector("#detail-map[data-last-fix='30.12,120.12'][data-live-fixes='2']"));
     family.find(By.cssSelector("#family-map[data-last-fix='30.12,120.12'][data-live-fixes='2']"));
     operator.until(d -> !track().equals(trackBefore));
+    operator.screenshot("operator-live-map.png");
   }
 
   /** The desk map's track line as drawn (its SVG path), or empty when there is none. */
