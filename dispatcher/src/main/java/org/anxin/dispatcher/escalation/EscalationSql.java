@@ -23,6 +23,22 @@ final class EscalationSql {
       SELECT created_at FROM notifications
       WHERE alarm_id = ? AND step = ? AND channel = 'SMS' ORDER BY created_at DESC LIMIT 1""";
 
+  /**
+   * Occurrences recorded after the alarm was taken on (after its first ACKNOWLEDGED or ON_SITE event: both writes
+   * lock the alarm row, so the event ids give their order) with no {@code REPEAT_NOTIFIED} of their key: those whose
+   * {@code alarm.stored} no dispatcher heard. Reads the few taken-on alarms through their partial index, then each
+   * one's events. Parameters: recorded since, limit.
+   */
+  static final String UNNOTICED_REPEATS = """
+      SELECT e.alarm_id, e.idempotency_key FROM alarms a
+      JOIN alarm_events e ON e.alarm_id = a.id AND e.kind = 'OCCURRENCE' AND e.at > ?
+      WHERE a.state IN ('ACKNOWLEDGED', 'ON_SITE') AND a.occurrences > 1
+        AND e.id > (SELECT min(t.id) FROM alarm_events t
+                    WHERE t.alarm_id = a.id AND t.kind IN ('ACKNOWLEDGED', 'ON_SITE'))
+        AND NOT EXISTS (SELECT 1 FROM alarm_events r
+                        WHERE r.idempotency_key = 'repeat|' || a.id || '|' || e.idempotency_key)
+      ORDER BY e.id LIMIT ?""";
+
   /** Open alarms whose next step is due, and those stored but not escalated yet. */
   static final String DUE = """
       SELECT id FROM alarms

@@ -28,18 +28,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Gets every alarm to a person who acts on it. Escalation starts when an alarm is stored and advances on stored
  * deadlines: an in-memory timer per waiting alarm for precision, and a short periodic scan of due alarms that also
  * resumes every open alarm at its stored step after a restart. A new occurrence of an alarm someone has taken on
- * tells that person and the operators ({@link RepeatNotices}). The dispatcher alone changes an alarm's state, on
+ * tells that person and the operators ({@link RepeatNotices}); the same scan notices the occurrences whose
+ * {@code alarm.stored} was missed or failed. The dispatcher alone changes an alarm's state, on
  * {@code alarm.command}; every change is published on {@code alarm.changed}.
  */
 public class EscalationVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationVerticle.class);
   private static final int SCAN_BATCH = 100;
+  /** How far back the scan looks for occurrences nobody noticed; older ones are no news to the person on it. */
+  private static final Duration REPEAT_LOOKBACK = Duration.ofDays(1);
 
   private final DispatcherOptions options;
   private final Database database;
@@ -134,21 +138,33 @@ public class EscalationVerticle extends VerticleBase {
     }
     scanning = true;
     store.due(clock.instant(), SCAN_BATCH)
-        .compose(this::takeSteps)
+        .compose(due -> oneByOne(due, this::takeStep, "Escalating alarm"))
         .onFailure(e -> LOG.error("Escalation scan failed", e))
+        .transform(v -> repeats.unnoticed(clock.instant().minus(REPEAT_LOOKBACK), SCAN_BATCH))
+        .compose(missed -> oneByOne(missed, this::noticeMissed, "Noticing the repeat"))
+        .onFailure(e -> LOG.error("Scan for unnoticed repeats failed", e))
         .onComplete(v -> scanning = false);
   }
 
-  /** Takes the due steps one after the other; one alarm failing does not hold up the others. */
-  private Future<Void> takeSteps(List<Long> alarmIds) {
+  /** Works through the scan's finds one after the other; one failing does not hold up the others. */
+  private static <T> Future<Void> oneByOne(List<T> found, Function<T, Future<Void>> work, String what) {
     Future<Void> chain = Future.succeededFuture();
-    for (long id : alarmIds) {
-      chain = chain.compose(v -> takeStep(id).recover(e -> {
-        LOG.error("Escalating alarm {} failed; the next scan tries again", id, e);
+    for (T item : found) {
+      chain = chain.compose(v -> work.apply(item).recover(e -> {
+        LOG.error("{} {} failed; the next scan tries again", what, item, e);
         return Future.succeededFuture();
       }));
     }
     return chain;
+  }
+
+  private Future<Void> noticeMissed(RepeatNotices.Occurrence missed) {
+    return noticeRepeat(missed.alarmId(), missed.key()).map(result -> {
+      if (result == RepeatNotices.Result.NOTIFIED) {
+        LOG.info("The scan noticed repeat {} of alarm {} before any alarm.stored did", missed.key(), missed.alarmId());
+      }
+      return null;
+    });
   }
 
   private Future<AlarmView> command(AlarmCommand command) {
@@ -176,12 +192,17 @@ public class EscalationVerticle extends VerticleBase {
 
   /** Tells the acknowledger and the operators of a new occurrence when someone has taken the alarm on. */
   private void repeated(long alarmId, String occurrenceKey) {
-    repeats.notice(alarmId, occurrenceKey, clock.instant())
-        .onSuccess(outcome -> {
-          metrics.repeat(outcome.result().name().toLowerCase(Locale.ROOT));
-          notifier.deliver(outcome.notifications());
-        })
-        .onFailure(e -> LOG.error("Noticing the repeat {} of alarm {} failed", occurrenceKey, alarmId, e));
+    noticeRepeat(alarmId, occurrenceKey).onFailure(e -> LOG.error("Noticing the repeat {} of alarm {} failed; the "
+        + "scan tries again", occurrenceKey, alarmId, e));
+  }
+
+  /** The one way a repeat is noticed, from the bus or the scan: the notice's key lets only one of them notify. */
+  private Future<RepeatNotices.Result> noticeRepeat(long alarmId, String occurrenceKey) {
+    return repeats.notice(alarmId, occurrenceKey, clock.instant()).map(outcome -> {
+      metrics.repeat(outcome.result().name().toLowerCase(Locale.ROOT));
+      notifier.deliver(outcome.notifications());
+      return outcome.result();
+    });
   }
 
   private void closedByItself(long alarmId) {

@@ -25,7 +25,8 @@ import java.util.Set;
  * operators on the stream. An OPEN alarm is left to its escalation, a closed one to rest. No state changes: one
  * transaction writes the notifications, keyed on the occurrence so that a second report of it notifies nobody
  * again, and a {@code REPEAT_NOTIFIED} event; the alarm is locked so that repeats of one alarm are judged one after
- * the other. At most one SMS per alarm in {@code smsInterval}; the stream notices go every time.
+ * the other. At most one SMS per alarm in {@code smsInterval}; the stream notices go every time. Occurrences whose
+ * {@code alarm.stored} no dispatcher heard are found by {@link #unnoticed} and go through the same {@link #notice}.
  */
 final class RepeatNotices {
 
@@ -34,6 +35,10 @@ final class RepeatNotices {
 
   /** The result and the notifications written, to be delivered now. */
   record Outcome(Result result, List<Notification> notifications) {
+  }
+
+  /** An occurrence of an alarm, named by its raising key. */
+  record Occurrence(long alarmId, String key) {
   }
 
   private static final Set<String> TAKEN_ON = Set.of("ACKNOWLEDGED", "ON_SITE");
@@ -47,6 +52,12 @@ final class RepeatNotices {
   RepeatNotices(Database database, Duration smsInterval) {
     this.database = database;
     this.smsInterval = smsInterval;
+  }
+
+  /** Occurrences recorded since {@code since}, after their alarm was taken on, that no repeat notice covers. */
+  Future<List<Occurrence>> unnoticed(Instant since, int limit) {
+    return database.withConnection(c -> Jdbc.list(c, EscalationSql.UNNOTICED_REPEATS,
+        rs -> new Occurrence(rs.getLong(1), rs.getString(2)), since, limit));
   }
 
   Future<Outcome> notice(long alarmId, String occurrenceKey, Instant now) {
