@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
 
 /**
@@ -188,15 +189,24 @@ public final class AlarmRaiser implements AutoCloseable {
     }
   }
 
+  private void stopListening() {
+    if (closings == null) {
+      return;
+    }
+    try {
+      closings.unregister();
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Vert.x closed before the alarm raiser; its alarm.changed consumer went with it");
+    }
+  }
+
   private static String openKey(RaiseRequest r) {
     return r.subject().key() + "|" + r.type();
   }
 
   @Override
   public void close() {
-    if (closings != null) {
-      closings.unregister();
-    }
+    stopListening();
     inbox.add(STOP);
     writer.close();
     try {
