@@ -5,23 +5,16 @@ import { api } from './api.js';
 import { el, fill } from './dom.js';
 import { formatDateTime, t } from './i18n.js';
 import { alarmTypeLabel, attempt, stateLabel } from './shell.js';
-import { elderFacts, facts, showOnMap } from './elder.js';
+import { elderFacts, facts, leftAt, showOnMap } from './elder.js';
 import { followFixes } from './live-map.js';
 
 const ACTIONS = [['acknowledge', 'primary'], ['on-site', ''], ['resolve', ''], ['false-alarm', 'danger']];
-const TRACK_BEFORE_MS = 15 * 60 * 1000;
 const TRACK_DEFAULT_MS = 2 * 60 * 60 * 1000;
 
 /** An event's kind in the page's language; a kind the bundle does not know is shown as it is. */
 function eventKind(kind) {
   const label = t(`event.${kind}`);
   return label === `event.${kind}` ? kind : label;
-}
-
-/** When the elder left the zone: the first fix of the track the gateway raised the alarm with. */
-function leftAt(alarm) {
-  const first = alarm.details?.track?.[0]?.ts;
-  return first ?? alarm.openedAt - TRACK_BEFORE_MS;
 }
 
 export class AlarmDetail {

@@ -1,13 +1,21 @@
-// The carer's phone: my alarms with one tap to acknowledge and "on my way", today's visits and orders with
-// check-in and check-out, the elders I look after.
+// The carer's phone: my alarms with one tap to acknowledge and "on my way", the map of a wandering elder following
+// them live, today's visits and orders with check-in and check-out, the elders I look after.
 import { api, query } from './api.js';
 import { $, el, fill } from './dom.js';
 import { formatDateTime, formatTime, startOfToday, t } from './i18n.js';
+import { createMap } from './map.js';
+import { followFixes } from './live-map.js';
+import { leftAt, showOnMap } from './elder.js';
 import { openStream } from './stream.js';
 import { alarmTypeLabel, attempt, boot, stateLabel } from './shell.js';
 import { beep, unlockAudioOnGesture } from './alert.js';
 
 const ACTIVE_ORDERS = 'ASSIGNED,ACCEPTED,IN_PROGRESS';
+
+/** The map, the open wandering alarm it shows, and the live following of that alarm's elder. */
+let view = null;
+let wandering = null;
+let live = null;
 
 function alarmCard(alarm) {
   const buttons = [];
@@ -33,6 +41,35 @@ async function loadAlarms() {
   const page = await api.get(`/api/alarms${query({ open: true, limit: 50 })}`);
   fill($('#my-alarms'), page.items.length ? page.items.map(alarmCard)
     : el('p', { class: 'muted', text: t('carer.noAlarms') }));
+  await showWandering(page.items.find(a => a.type === 'FENCE_EXIT' && a.elderId));
+}
+
+/** Stops following; the next look at my alarms starts again if one is still wandering. */
+function stopFollowing() {
+  live?.close();
+  live = null;
+  wandering = null;
+}
+
+/**
+ * For an open wandering (FENCE_EXIT) alarm of one of my elders: the map with the zones, home, the track since they
+ * left the zone and the last fix, following their new fixes until the alarm is closed.
+ */
+async function showWandering(alarm) {
+  const id = alarm?.id ?? null;
+  $('#wandering').hidden = !alarm;
+  if (id === wandering) return;
+  stopFollowing();
+  wandering = id;
+  if (!alarm) return;
+  const [full, elder] = await Promise.all([api.get(`/api/alarms/${id}`), api.get(`/api/elders/${alarm.elderId}`)]);
+  if (wandering !== id) return;
+  $('#wandering-title').textContent = t('carer.wandering', { name: elder.name });
+  view ??= createMap($('#carer-map'));
+  const drawn = await showOnMap(view, elder, leftAt(full));
+  if (wandering !== id) return;
+  $('#carer-map').dataset.alarmId = id;
+  live = followFixes(view, elder.id, drawn, ts => `${elder.name} ${formatDateTime(ts)}`);
 }
 
 function orderCard(order) {
@@ -68,6 +105,7 @@ async function loadElders() {
 async function start() {
   await boot(['carer']);
   unlockAudioOnGesture();
+  window.addEventListener('pagehide', stopFollowing);
   await Promise.all([loadAlarms(), loadOrders(), loadElders()]);
   document.body.dataset.ready = 'true';
   openStream({

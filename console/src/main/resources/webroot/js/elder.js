@@ -34,6 +34,14 @@ export function elderFacts(elder) {
     ]));
 }
 
+const TRACK_BEFORE_MS = 15 * 60 * 1000;
+
+/** When the elder left the zone (a FENCE_EXIT alarm): the first fix of the track the gateway raised it with. */
+export function leftAt(alarm) {
+  const first = alarm.details?.track?.[0]?.ts;
+  return first ?? alarm.openedAt - TRACK_BEFORE_MS;
+}
+
 /** The newer of the device's latest state and the track's last point (the state is written a little later). */
 function newest(lastFix, lastPoint) {
   const point = lastPoint ? { lat: lastPoint.lat, lon: lastPoint.lon, at: lastPoint.ts } : null;

@@ -134,25 +134,30 @@ class ScopeIsolationTest {
   }
 
   @Test
-  @DisplayName("a fix stored for elder A reaches the operator's and A's family's maps of A within seconds; B's "
-      + "family, the page streams and another elder's map get nothing, and B's family cannot open A's map")
+  @DisplayName("a fix stored for elder A reaches the operator's, A's family's and A's carer's maps of A within "
+      + "seconds; B's family, the page streams and another elder's map get nothing, and B's family and carer cannot "
+      + "open A's map")
   void newFixReachesViewersOfThatElderOnly() {
-    // GIVEN the operator and A's family with A's map open, B's family with B's map open, and two page streams
+    // GIVEN the operator, A's family and A's carer with A's map open, B's family with B's map open, and two page
+    // streams
     try (EventStream operatorMap = console.liveStream(console.as("op"), people.elderA());
          EventStream familyAMap = console.liveStream(console.as("famA"), people.elderA());
+         EventStream carerAMap = console.liveStream(console.as("carA"), people.elderA());
          EventStream familyBMap = console.liveStream(console.as("famB"), people.elderB());
          EventStream operatorPage = console.stream(console.as("op"));
          EventStream familyBPage = console.stream(console.as("famB"));
-         EventStream familyBOnA = console.liveStream(console.as("famB"), people.elderA())) {
-      // THEN B's family cannot open A's map: not found, as every read of another elder
+         EventStream familyBOnA = console.liveStream(console.as("famB"), people.elderA());
+         EventStream carerBOnA = console.liveStream(console.as("carB"), people.elderA())) {
+      // THEN B's family and B's carer cannot open A's map: not found, as every read of another elder
       assertEquals(404, familyBOnA.status());
+      assertEquals(404, carerBOnA.status());
       assertTrue(console.count("SELECT count(*) FROM audit_log WHERE action = 'elder.live' AND subject_id = ?",
-          String.valueOf(people.elderA())) >= 2);
+          String.valueOf(people.elderA())) >= 3);
       // WHEN the gateway stores a new fix of A's wristband
       Instant at = Instant.now();
       console.storeFix(people.wristbandA(), 100, at, 30.2345, 120.3456);
-      // THEN both maps of A get it, with the device, time and position
-      for (EventStream map : new EventStream[] {operatorMap, familyAMap}) {
+      // THEN the maps of A get it, with the device, time and position
+      for (EventStream map : new EventStream[] {operatorMap, familyAMap, carerAMap}) {
         JsonObject fix = map.await("the new fix", e -> e.type().equals("fix")).data();
         assertEquals(people.wristbandA(), fix.getString("deviceId"));
         assertEquals(people.elderA(), fix.getLong("elderId"));
@@ -162,7 +167,7 @@ class ScopeIsolationTest {
       }
       // AND a later fix follows, once, in order
       console.storeFix(people.wristbandA(), 101, at.plusSeconds(5), 30.2350, 120.3460);
-      for (EventStream map : new EventStream[] {operatorMap, familyAMap}) {
+      for (EventStream map : new EventStream[] {operatorMap, familyAMap, carerAMap}) {
         map.await("the second fix", e -> e.type().equals("fix") && e.data().getDouble("lat") == 30.2350);
         assertEquals(2, map.events.stream().filter(e -> e.type().equals("fix")).count());
       }

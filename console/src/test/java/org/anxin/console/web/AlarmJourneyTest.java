@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Verifies that an alarm travels through the pages as people see it: raised through the shared raising code (as the
  * gateway raises it), it reaches the operator's queue within 2 s; the operator's acknowledgement reaches the carer's
  * phone and the family's page; a carer on a 360×740 phone acknowledges and is on the way with one tap each; a
- * wandering elder's new fixes move the marker and extend the track on the desk's and the family's maps.
+ * wandering elder's new fixes move the marker and extend the track on the desk's and the family's maps, and on the
+ * carer's phone until the alarm is resolved.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(ScreenshotOnFailure.class)
@@ -140,27 +141,59 @@ class AlarmJourneyTest {
     }
   }
 
-  /** Per day and township: closed alarms acknowledged after 20..200 s, done orders, calls, some late or missed. */
   @Test
-  @DisplayName("a new fix of a wandering elder moves the marker and extends the track on the desk and the family page")
+  @DisplayName("a new fix of a wandering elder moves the marker and extends the track on the desk, the family page "
+      + "and the carer's phone, whose map shows the zone, home and track and stops when the carer resolves the alarm")
   void mapsFollowAWanderingElder() throws Exception {
-    // GIVEN elder A's FENCE_EXIT alarm selected on the desk, and shown on A's daughter's page
+    // GIVEN a safe zone around elder A's home, and A's FENCE_EXIT alarm selected on the desk, and shown on A's
+    // daughter's page and A's carer's phone
+    safeZoneAroundHomeA();
     long id = console.raise(people.elderA(), people.householdA(), AlarmType.FENCE_EXIT, 1);
     operator.click(By.cssSelector("#queue tr[data-alarm-id='" + id + "']"));
     operator.find(By.cssSelector("#detail-body[data-alarm-id='" + id + "']"));
     operator.find(By.cssSelector("#detail-map[data-live='on']"));
     family.find(By.cssSelector("#family-alarms [data-alarm-id='" + id + "']"));
     family.find(By.cssSelector("#family-map[data-live='on']"));
+    carer.find(By.cssSelector("#wandering:not([hidden]) #carer-map[data-alarm-id='" + id + "'][data-live='on']"));
     String trackBefore = track();
-    // WHEN two new fixes of A's wristband are stored
+    // WHEN two new fixes of A's wristband, outside the zone, are stored
     Instant now = Instant.now();
-    console.storeFix(people.wristbandA(), 200, now, 30.1100, 120.1100);
-    console.storeFix(people.wristbandA(), 201, now.plusSeconds(1), 30.1200, 120.1200);
-    // THEN both maps show the newest position, having taken both fixes, and the desk's track grew
-    operator.find(By.cssSelector("#detail-map[data-last-fix='30.12,120.12'][data-live-fixes='2']"));
-    family.find(By.cssSelector("#family-map[data-last-fix='30.12,120.12'][data-live-fixes='2']"));
+    console.storeFix(people.wristbandA(), 200, now, 30.1040, 120.1060);
+    console.storeFix(people.wristbandA(), 201, now.plusSeconds(1), 30.1060, 120.1080);
+    // THEN the three maps show the newest position, having taken both fixes, and the desk's track grew
+    String newest = "[data-last-fix='30.106,120.108'][data-live-fixes='2']";
+    operator.find(By.cssSelector("#detail-map" + newest));
+    family.find(By.cssSelector("#family-map" + newest));
+    carer.find(By.cssSelector("#carer-map" + newest));
     operator.until(d -> !track().equals(trackBefore));
     operator.screenshot("operator-live-map.png");
+    // AND the carer's map shows the zone, the home and the track, its title names A, and the page fits the phone
+    carer.find(By.cssSelector("#carer-map path.leaflet-interactive[stroke='#1a7f37']"));
+    carer.find(By.cssSelector("#carer-map path.leaflet-interactive[fill='none']"));
+    assertTrue(carer.find(By.id("wandering-title")).getText().contains("王秀英"));
+    long width = (Long) carer.script("return document.documentElement.scrollWidth");
+    assertTrue(width <= 360, "page is " + width + " px wide");
+    carer.screenshot("carer-live-map.png");
+    // WHEN the carer acknowledges, is on site and resolves the alarm, one tap each
+    String card = "#my-alarms [data-alarm-id='" + id + "']";
+    carer.click(By.cssSelector(card + "[data-state='OPEN'] [data-action='acknowledge']"));
+    carer.click(By.cssSelector(card + "[data-state='ACKNOWLEDGED'] [data-action='on-site']"));
+    carer.click(By.cssSelector(card + "[data-state='ON_SITE'] [data-action='resolve']"));
+    // THEN the carer's and the family's maps stop following, and the carer's is gone
+    carer.until(ExpectedConditions.invisibilityOfElementLocated(By.id("wandering")));
+    assertNull(carer.script("return document.getElementById('carer-map').dataset.live"));
+    family.until(d -> family.script("return document.getElementById('family-map').dataset.live") == null);
+    assertEquals("RESOLVED", state(id));
+  }
+
+  private void safeZoneAroundHomeA() {
+    console.sql(c -> {
+      try (var st = c.prepareStatement("INSERT INTO safe_zones (elder_id, name, kind, center_lat, center_lon, "
+          + "radius_m) VALUES (?, '家附近', 'CIRCLE', 30.1, 120.1, 300)")) {
+        st.setLong(1, people.elderA());
+        return st.executeUpdate();
+      }
+    });
   }
 
   /** The desk map's track line as drawn (its SVG path), or empty when there is none. */
@@ -169,6 +202,7 @@ class AlarmJourneyTest {
         + "[fill=\"none\"]'); return p ? p.getAttribute('d') : '';");
   }
 
+  /** Per day and township: closed alarms acknowledged after 20..200 s, done orders, calls, some late or missed. */
   private void seedHistory() {
     console.sql(c -> {
       try (var st = c.prepareStatement("""
