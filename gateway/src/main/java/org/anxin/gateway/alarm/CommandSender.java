@@ -2,18 +2,16 @@ package org.anxin.gateway.alarm;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import org.anxin.gateway.mqtt.FirstConnection;
+import org.anxin.gateway.mqtt.PahoConnection;
 import org.anxin.infra.alarm.DeviceCommand;
 import org.anxin.infra.bus.Addresses;
 import org.anxin.infra.mqtt.MqttOptions;
 import org.anxin.infra.mqtt.PahoClients;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
@@ -34,9 +32,7 @@ final class CommandSender {
   private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{3,64}");
 
   private final MqttOptions mqtt;
-  private MqttAsyncClient client;
-  private WorkerExecutor pahoCalls;
-  private FirstConnection connection;
+  private PahoConnection paho;
   private MessageConsumer<JsonObject> consumer;
 
   CommandSender(MqttOptions mqtt) {
@@ -46,18 +42,12 @@ final class CommandSender {
   Future<Void> start(Vertx vertx) {
     String clientId = "anxin-cmd-" + UUID.randomUUID().toString().substring(0, 8);
     try {
-      client = PahoClients.asyncClient(mqtt, clientId);
+      paho = new PahoConnection(vertx, mqtt, clientId, "Device commands", PahoClients.connectionOptions(mqtt));
     } catch (MqttException e) {
       return Future.failedFuture(e);
     }
-    pahoCalls = vertx.createSharedWorkerExecutor("anxin-paho-" + clientId, 1);
-    connection = new FirstConnection(vertx, pahoCalls, "Device commands", PahoClients.serverUri(mqtt));
     consumer = vertx.eventBus().consumer(Addresses.DEVICE_COMMAND, this::send);
-    return connection.start(() -> {
-      if (!client.isConnected()) {
-        client.connect(PahoClients.connectionOptions(mqtt)).waitForCompletion();
-      }
-    });
+    return paho.start(() -> { });
   }
 
   private void send(Message<JsonObject> request) {
@@ -71,7 +61,7 @@ final class CommandSender {
     MqttMessage message = new MqttMessage(payload.encode().getBytes(StandardCharsets.UTF_8));
     message.setQos(1);
     try {
-      client.publish("anxin/v1/dev/" + command.deviceId() + "/cmd", message, null, new MqttActionListener() {
+      paho.client().publish("anxin/v1/dev/" + command.deviceId() + "/cmd", message, null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           request.reply(new JsonObject().put("sent", true));
@@ -90,26 +80,13 @@ final class CommandSender {
   }
 
   boolean isConnected() {
-    return client != null && client.isConnected();
+    return paho != null && paho.isConnected();
   }
 
   Future<Void> stop() {
     if (consumer != null) {
       consumer.unregister();
     }
-    if (client == null) {
-      return Future.succeededFuture();
-    }
-    connection.stop();
-    return pahoCalls.<Void>executeBlocking(() -> {
-      try {
-        if (client.isConnected()) {
-          client.disconnect().waitForCompletion(5_000);
-        }
-      } finally {
-        client.close(true);
-      }
-      return null;
-    }).eventually(pahoCalls::close);
+    return paho == null ? Future.succeededFuture() : paho.stop();
   }
 }

@@ -2,11 +2,9 @@ package org.anxin.gateway.mqtt;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import org.anxin.infra.mqtt.MqttOptions;
 import org.anxin.infra.mqtt.PahoClients;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -24,11 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A gateway's MQTT 5 session on one shared subscription: persistent (clean start off, a long session expiry), QoS 1,
  * manual acknowledgements, so a message the gateway has not made durable is resent after a crash or a lost
  * connection. Paho delivers every message to the one global callback below (it does not call per-subscription
- * listeners for shared subscriptions), which hands it to the {@link Receiver}. Paho's blocking calls (connect,
- * subscribe, acknowledge, disconnect) run on one worker thread, in order.
- *
- * <p>The first connection is tried until it succeeds ({@link FirstConnection}): a gateway started while its broker
- * is down serves as soon as the broker is up.
+ * listeners for shared subscriptions), which hands it to the {@link Receiver}. Connecting (tried until it succeeds),
+ * subscribing, acknowledging and disconnecting go through {@link PahoConnection}, on one worker thread, in order.
  */
 public final class ManualAckSession implements MqttCallback {
 
@@ -43,11 +38,8 @@ public final class ManualAckSession implements MqttCallback {
 
   private final String name;
   private final String topicFilter;
-  private final MqttAsyncClient client;
-  private final MqttConnectionOptions connectOptions;
-  private final WorkerExecutor pahoCalls;
+  private final PahoConnection paho;
   private final AtomicInteger connection = new AtomicInteger();
-  private final FirstConnection firstConnection;
   private volatile Receiver receiver;
 
   /**
@@ -58,15 +50,13 @@ public final class ManualAckSession implements MqttCallback {
                           Duration sessionExpiry, int receiveMaximum) throws MqttException {
     this.name = name;
     this.topicFilter = topicFilter;
-    client = PahoClients.asyncClient(mqtt, clientId);
-    client.setManualAcks(true);
-    client.setCallback(this);
-    connectOptions = PahoClients.connectionOptions(mqtt);
+    MqttConnectionOptions connectOptions = PahoClients.connectionOptions(mqtt);
     connectOptions.setCleanStart(false);
     connectOptions.setSessionExpiryInterval(sessionExpiry.toSeconds());
     connectOptions.setReceiveMaximum(receiveMaximum);
-    pahoCalls = vertx.createSharedWorkerExecutor("anxin-paho-" + clientId, 1);
-    firstConnection = new FirstConnection(vertx, pahoCalls, name, PahoClients.serverUri(mqtt));
+    paho = new PahoConnection(vertx, mqtt, clientId, name, connectOptions);
+    paho.client().setManualAcks(true);
+    paho.client().setCallback(this);
   }
 
   /**
@@ -75,12 +65,7 @@ public final class ManualAckSession implements MqttCallback {
    */
   public Future<Void> start(Receiver target) {
     this.receiver = target;
-    return firstConnection.start(() -> {
-      if (!client.isConnected()) {
-        client.connect(connectOptions).waitForCompletion();
-      }
-      subscribe();
-    });
+    return paho.start(this::subscribe);
   }
 
   public String topicFilter() {
@@ -88,17 +73,17 @@ public final class ManualAckSession implements MqttCallback {
   }
 
   public boolean isConnected() {
-    return client.isConnected();
+    return paho.isConnected();
   }
 
   /** Acknowledges the messages of the current connection, in order; the broker resends those of an older one. */
   public Future<Void> ack(List<Arrival> arrivals) {
-    return pahoCalls.executeBlocking(() -> {
+    return paho.call(() -> {
       int current = connection.get();
       try {
         for (Arrival a : arrivals) {
           if (a.qos() > 0 && a.connection() == current) {
-            client.messageArrivedComplete(a.packetId(), a.qos());
+            paho.client().messageArrivedComplete(a.packetId(), a.qos());
           }
         }
       } catch (MqttException e) {
@@ -110,22 +95,12 @@ public final class ManualAckSession implements MqttCallback {
 
   /** Leaves without acknowledging anything more: what was not acknowledged is resent on the next connection. */
   public Future<Void> stop() {
-    firstConnection.stop();
-    return pahoCalls.<Void>executeBlocking(() -> {
-      try {
-        if (client.isConnected()) {
-          client.disconnect(5_000).waitForCompletion(6_000);
-        }
-      } finally {
-        client.close(true);
-      }
-      return null;
-    }).eventually(pahoCalls::close);
+    return paho.stop();
   }
 
   private void subscribe() throws MqttException {
-    client.subscribe(topicFilter, 1).waitForCompletion(SUBSCRIBE_TIMEOUT_MS);
-    LOG.info("{} subscribed to {} on {}", name, topicFilter, client.getCurrentServerURI());
+    paho.client().subscribe(topicFilter, 1).waitForCompletion(SUBSCRIBE_TIMEOUT_MS);
+    LOG.info("{} subscribed to {} on {}", name, topicFilter, paho.client().getCurrentServerURI());
   }
 
   @Override
@@ -144,7 +119,7 @@ public final class ManualAckSession implements MqttCallback {
   public void connectComplete(boolean reconnect, String serverUri) {
     if (reconnect) {
       LOG.info("{} reconnected to {}", name, serverUri);
-      pahoCalls.executeBlocking(() -> {
+      paho.call(() -> {
         subscribe();
         return null;
       }).onFailure(e -> LOG.error("{} could not subscribe again after reconnecting", name, e));
