@@ -110,7 +110,7 @@ public final class AlarmRaiser implements AutoCloseable {
 
   /** Whether an alarm of this subject and type is open (or raised and not yet stored). */
   public boolean isOpen(AlarmSubject subject, AlarmType type) {
-    return open.contains(subject.key() + "|" + type);
+    return open.contains(openKey(subject.key(), type));
   }
 
   /** Reads the open alarms from the database and makes them, with the raises not yet stored, the open set. */
@@ -118,7 +118,7 @@ public final class AlarmRaiser implements AutoCloseable {
     return vertx.executeBlocking(() -> {
       List<OpenAlarm> stored = writer.readOpenAlarms();
       Set<String> fresh = ConcurrentHashMap.newKeySet();
-      stored.forEach(a -> fresh.add(a.subject().key() + "|" + a.type()));
+      stored.forEach(a -> fresh.add(openKey(a.subject().key(), a.type())));
       writer.pendingRaises().forEach(r -> fresh.add(openKey(r)));
       open.retainAll(fresh);
       open.addAll(fresh);
@@ -171,7 +171,7 @@ public final class AlarmRaiser implements AutoCloseable {
 
   private void afterStored(AlarmStored stored) {
     if (stored.outcome() == AlarmStored.Outcome.CLOSED) {
-      open.remove(stored.subject() + "|" + stored.type());
+      open.remove(openKey(stored.subject(), stored.type()));
     }
   }
 
@@ -185,7 +185,7 @@ public final class AlarmRaiser implements AutoCloseable {
     if (closed && (alarm.elderId() != null || alarm.householdId() != null)) {
       AlarmSubject subject = new AlarmSubject(alarm.elderId(), alarm.householdId(), null, alarm.villageId(),
           alarm.townshipId());
-      open.remove(subject.key() + "|" + alarm.type());
+      open.remove(openKey(subject.key(), alarm.type()));
     }
   }
 
@@ -201,7 +201,12 @@ public final class AlarmRaiser implements AutoCloseable {
   }
 
   private static String openKey(RaiseRequest r) {
-    return r.subject().key() + "|" + r.type();
+    return openKey(r.subject().key(), r.type());
+  }
+
+  /** An open alarm in the set: its subject's key and its type. */
+  private static String openKey(String subjectKey, Object type) {
+    return subjectKey + "|" + type;
   }
 
   @Override
